@@ -1,0 +1,123 @@
+# SPDX-License-Identifier: MIT
+#
+# anvil's one build entry point.
+#
+#   make [ARCH=x86_64|ppc64]        build the kernel into build/<arch>/
+#   make run [ARCH=...]             boot it in QEMU, serial console here
+#   make test                       every test layer, both arches
+#   make check-host                 host unit tests only (ASan/UBSan)
+#   make ktest [ARCH=...]           in-kernel KTAP tests for one arch
+#   make clean
+#
+# Each arch adds its sources and flags in arch/<arch>/Makefile.inc; generic
+# sources are found by wildcard, so a new file in kernel/, mm/, lib/,
+# drivers/ or tests/kernel/ is built without touching this file.
+
+ARCH ?= x86_64
+DEBUG ?= 1
+O := build/$(ARCH)
+
+ifeq ($(filter $(ARCH),x86_64 ppc64),)
+$(error ARCH must be x86_64 or ppc64, not '$(ARCH)')
+endif
+
+# The arch fragment sets CROSS_COMPILE, ARCH_CFLAGS, ARCH_LDFLAGS,
+# ARCH_SRCS (paths from the top of the tree) and KALLSYMS_NMFLAGS.
+include arch/$(ARCH)/Makefile.inc
+
+CC := $(CROSS_COMPILE)gcc
+LD := $(CROSS_COMPILE)ld
+NM := $(CROSS_COMPILE)nm
+OBJCOPY := $(CROSS_COMPILE)objcopy
+CPP := $(CROSS_COMPILE)cpp
+NASM ?= nasm
+
+GENERIC_SRCS := $(wildcard kernel/*.c kernel/*/*.c mm/*.c lib/*.c drivers/*/*.c)
+ifeq ($(DEBUG),1)
+GENERIC_SRCS += $(wildcard tests/kernel/*.c)
+endif
+SRCS := $(GENERIC_SRCS) $(ARCH_SRCS)
+OBJS := $(patsubst %,$(O)/%.o,$(basename $(SRCS)))
+
+# -O2 with frame pointers: backtraces walk the frame chain.
+CFLAGS := -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter \
+	-ffreestanding -fno-builtin -nostdlib -fno-stack-protector \
+	-fno-pic -fno-pie -fno-common -fno-strict-aliasing \
+	-fno-omit-frame-pointer -fno-asynchronous-unwind-tables \
+	-fno-delete-null-pointer-checks -fno-tree-loop-distribute-patterns \
+	-O2 -g -Iinclude -Iarch/$(ARCH)/include -MMD -MP \
+	$(ARCH_CFLAGS)
+ifeq ($(DEBUG),1)
+CFLAGS += -DCONFIG_DEBUG=1
+endif
+ASFLAGS := $(filter-out -std=gnu11,$(CFLAGS)) -D__ASSEMBLY__
+
+.PHONY: all kernel run test check-host ktest clean setup gdb
+all: kernel
+kernel: $(O)/anvil.elf
+
+$(O)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(O)/%.o: %.S
+	@mkdir -p $(dir $@)
+	$(CC) $(ASFLAGS) -c $< -o $@
+
+$(O)/%.o: %.asm
+	@mkdir -p $(dir $@)
+	$(NASM) $(ARCH_NASMFLAGS) -MD $(O)/$*.d -MP -o $@ $<
+
+# linker.ld is one template for every arch; <asm/vmlinux.lds.h> fills in
+# the load address, the virtual offset and the arch's extra sections.
+$(O)/linker.ld: linker.ld arch/$(ARCH)/include/asm/vmlinux.lds.h
+	@mkdir -p $(dir $@)
+	$(CPP) -P -undef -D__ASSEMBLY__ -DLINKER_SCRIPT -Iinclude \
+		-Iarch/$(ARCH)/include $< -o $@
+
+# The kernel is linked three times so backtraces can name functions:
+# once with an empty symbol table, once with a table of the right size
+# (so nothing moves afterwards), and once with the right addresses.
+KALLSYMS := scripts/kallsyms.sh
+LINK = $(LD) $(ARCH_LDFLAGS) -T $(O)/linker.ld -o $@
+$(O)/anvil.elf: $(OBJS) $(O)/linker.ld $(KALLSYMS)
+	@mkdir -p $(O)/.kallsyms
+	$(KALLSYMS) --empty > $(O)/.kallsyms/k0.S
+	$(CC) $(ASFLAGS) -c $(O)/.kallsyms/k0.S -o $(O)/.kallsyms/k0.o
+	$(LD) $(ARCH_LDFLAGS) -T $(O)/linker.ld -o $(O)/.kallsyms/v1 $(OBJS) $(O)/.kallsyms/k0.o
+	$(NM) $(KALLSYMS_NMFLAGS) $(O)/.kallsyms/v1 | $(KALLSYMS) > $(O)/.kallsyms/k1.S
+	$(CC) $(ASFLAGS) -c $(O)/.kallsyms/k1.S -o $(O)/.kallsyms/k1.o
+	$(LD) $(ARCH_LDFLAGS) -T $(O)/linker.ld -o $(O)/.kallsyms/v2 $(OBJS) $(O)/.kallsyms/k1.o
+	$(NM) $(KALLSYMS_NMFLAGS) $(O)/.kallsyms/v2 | $(KALLSYMS) > $(O)/.kallsyms/k2.S
+	$(CC) $(ASFLAGS) -c $(O)/.kallsyms/k2.S -o $(O)/.kallsyms/k2.o
+	$(LINK) $(OBJS) $(O)/.kallsyms/k2.o
+	@$(NM) $(KALLSYMS_NMFLAGS) $@ | $(KALLSYMS) | cmp -s - $(O)/.kallsyms/k2.S || \
+		{ echo "kallsyms: table did not settle after three links" >&2; rm -f $@; exit 1; }
+
+setup:
+	@scripts/setup
+
+# make run [APPEND="options"] [INITRD=file] [SMP=n] [MEM=size]
+run: setup kernel
+	scripts/qemu --arch $(ARCH) $(if $(APPEND),--append "$(APPEND)") \
+		$(if $(INITRD),--initrd $(INITRD)) $(if $(SMP),--smp $(SMP)) \
+		$(if $(MEM),--mem $(MEM)) --interactive
+
+gdb: setup kernel
+	scripts/qemu --arch $(ARCH) $(if $(APPEND),--append "$(APPEND)") --gdb
+
+check-host:
+	$(MAKE) -C tests/host
+
+ktest: kernel
+	scripts/run-ktest --arch $(ARCH)
+
+# Everything, both arches; the last line is "N passed, N failed".
+test: setup
+	scripts/run-tests
+
+clean:
+	rm -rf build
+	$(MAKE) -C tests/host clean
+
+-include $(OBJS:.o=.d)

@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * asm/desc.h: the descriptor tables: GDT, TSS (kernel/gdt.c), IDT
+ * (kernel/idt.c).
+ *
+ * Each CPU needs its own GDT and TSS (the TSS holds the stacks the CPU
+ * switches to, and a busy bit in the GDT). SMP bring-up will allocate a
+ * struct cpu_desc per CPU and call load_cpu_desc() on it; today only the
+ * boot CPU's exists. The IDT is shared by every CPU.
+ */
+#ifndef _ASM_X86_DESC_H
+#define _ASM_X86_DESC_H
+
+#include <anvil/compiler.h>
+#include <anvil/types.h>
+#include <asm/segment.h>
+
+/* Interrupt Stack Table slots (1-7; 0 means "no stack switch"). */
+#define IST_DOUBLE_FAULT 1
+#define IST_STACK_SIZE (4 * 4096)
+
+/* The 64-bit Task State Segment: no tasks any more, only stack pointers. */
+struct tss_struct {
+	u32 reserved0;
+	u64 rsp0;		/* stack for ring 3 -> 0 (user mode, later) */
+	u64 rsp1, rsp2;
+	u64 reserved1;
+	u64 ist[7];		/* IST stacks: ist[0] is slot 1 */
+	u64 reserved2;
+	u16 reserved3;
+	u16 io_bitmap_base;	/* past the limit: no I/O bitmap */
+} __packed;
+
+/* Everything per CPU that the descriptor registers point at. */
+struct cpu_desc {
+	u64 gdt[GDT_ENTRIES] __aligned(16);
+	struct tss_struct tss __aligned(16);
+};
+
+/* The pointer loaded by lgdt/lidt. */
+struct desc_ptr {
+	u16 size;		/* limit: bytes - 1 */
+	u64 address;
+} __packed;
+
+/*
+ * Fill @d for one CPU and load it: GDT, segment registers, TSS.
+ * @kstack_top becomes rsp0, @df_stack_top the double-fault IST stack.
+ */
+void load_cpu_desc(struct cpu_desc *d, void *kstack_top, void *df_stack_top);
+
+/* Build the IDT (once) and load it on this CPU. */
+void idt_setup(void);
+void load_idt(void);
+
+/* kernel/traps.c: descriptor tables and vector handlers for the boot CPU. */
+void trap_init(void);
+
+#endif /* _ASM_X86_DESC_H */

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * asm/msr.h: model-specific registers.
+ *
+ * Only the MSRs anvil touches are named here. Under QEMU TCG an unknown
+ * MSR reads as 0 instead of raising #GP, so never probe for a feature by
+ * "the rdmsr did not fault": check CPUID (asm/cpufeature.h).
+ */
+#ifndef _ASM_X86_MSR_H
+#define _ASM_X86_MSR_H
+
+#include <anvil/types.h>
+
+#define MSR_IA32_APIC_BASE 0x0000001b
+#define  APIC_BASE_BSP (1UL << 8)	/* this is the boot CPU */
+#define  APIC_BASE_EXTD (1UL << 10)	/* x2APIC mode (not on TCG) */
+#define  APIC_BASE_ENABLE (1UL << 11)	/* global enable */
+#define  APIC_BASE_ADDR_MASK 0xfffff000UL
+
+#define MSR_EFER 0xc0000080
+#define  EFER_SCE (1UL << 0)		/* syscall/sysret */
+#define  EFER_LME (1UL << 8)		/* long mode enable */
+#define  EFER_LMA (1UL << 10)		/* long mode active (read-only) */
+#define  EFER_NXE (1UL << 11)		/* the NX bit in page tables */
+
+static inline u64 rdmsr(u32 msr)
+{
+	u32 lo, hi;
+
+	__asm__ __volatile__("rdmsr" : "=a"(lo), "=d"(hi) : "c"(msr));
+	return ((u64)hi << 32) | lo;
+}
+
+static inline void wrmsr(u32 msr, u64 v)
+{
+	__asm__ __volatile__("wrmsr"
+			     : : "c"(msr), "a"((u32)v), "d"((u32)(v >> 32))
+			     : "memory");
+}
+
+#endif /* _ASM_X86_MSR_H */

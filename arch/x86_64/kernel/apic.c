@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: MIT
+/*
+ * kernel/apic.c: the local APIC and its timer, which drives the tick.
+ *
+ * Interface: asm/apic.h, and arch_timer_init() / arch_cpu_id()
+ * (<anvil/arch.h>). Every CPU has a local APIC: it receives interrupts
+ * for that CPU, sends IPIs, and has a timer that counts down from a
+ * programmed value at the bus clock / a divider (1 GHz / 16 on QEMU).
+ *
+ *   arch_timer_init()
+ *     legacy_pic_disable()      mask the 8259s (kernel/i8259.c)
+ *     lapic_init()              map 0xfee00000 uncached, software-enable
+ *     apic_timer_setup()        measure the timer against the TSC, then
+ *                               periodic at HZ on LOCAL_TIMER_VECTOR
+ *
+ * The tick handler EOIs first, then calls the generic timer_interrupt():
+ * once that can switch tasks, it may not come back here for a while, and
+ * the LAPIC must not be left waiting for the EOI meanwhile.
+ */
+#include <anvil/arch.h>
+#include <anvil/kernel.h>
+#include <anvil/time.h>
+#include <asm/apic.h>
+#include <asm/fixmap.h>
+#include <asm/i8259.h>
+#include <asm/io.h>
+#include <asm/irq_vectors.h>
+#include <asm/msr.h>
+#include <asm/special_insns.h>
+#include <asm/timex.h>
+#include <asm/tsc.h>
+
+#define APIC_CALIBRATE_MS 10
+
+static u8 *lapic_base;		/* registers, through the fixmap */
+static u32 lapic_timer_period;	/* timer counts per tick (HZ) */
+
+u32 apic_read(u32 reg)
+{
+	return readl(lapic_base + reg);
+}
+
+static void apic_write(u32 reg, u32 v)
+{
+	writel(lapic_base + reg, v);
+}
+
+bool lapic_is_mapped(void)
+{
+	return lapic_base != NULL;
+}
+
+void apic_eoi(void)
+{
+	apic_write(APIC_EOI, 0);
+}
+
+/*
+ * Map this CPU's LAPIC and turn it on. The hardware enable is the
+ * APIC_BASE MSR (firmware sets it); the software enable is a bit in the
+ * spurious-vector register, which also names the vector the LAPIC uses
+ * when an interrupt vanishes between being signalled and acknowledged.
+ */
+void lapic_init(void)
+{
+	u64 base = rdmsr(MSR_IA32_APIC_BASE);
+
+	if (!(base & APIC_BASE_ENABLE)) {
+		base |= APIC_BASE_ENABLE;
+		wrmsr(MSR_IA32_APIC_BASE, base);
+	}
+	lapic_base = set_fixmap_nocache(FIX_APIC_BASE,
+					base & APIC_BASE_ADDR_MASK);
+	apic_write(APIC_TASKPRI, 0);
+	apic_write(APIC_LVTERR, APIC_LVT_MASKED);
+	apic_write(APIC_SPIV, APIC_SPIV_APIC_ENABLED | SPURIOUS_APIC_VECTOR);
+	pr_info("APIC: local APIC id %u at %#llx, version 0x%x\n",
+		apic_read(APIC_ID) >> 24,
+		(unsigned long long)(base & APIC_BASE_ADDR_MASK),
+		apic_read(APIC_LVR) & 0xff);
+}
+
+/*
+ * Count how far the timer gets in APIC_CALIBRATE_MS of TSC time, with
+ * its interrupt masked. Returns counts per second (after the divider).
+ */
+static u64 apic_timer_calibrate(void)
+{
+	u32 left;
+
+	apic_write(APIC_TDCR, APIC_TDR_DIV_16);
+	apic_write(APIC_LVTT, APIC_LVT_MASKED | LOCAL_TIMER_VECTOR);
+	apic_write(APIC_TMICT, 0xffffffff);
+	tsc_delay_us(APIC_CALIBRATE_MS * 1000);
+	left = apic_read(APIC_TMCCT);
+	apic_write(APIC_TMICT, 0);	/* stop it */
+	return (u64)(0xffffffff - left) * (1000 / APIC_CALIBRATE_MS);
+}
+
+void apic_timer_setup(void)
+{
+	u64 hz;
+
+	if (!lapic_timer_period) {
+		hz = apic_timer_calibrate();
+		lapic_timer_period = hz / HZ;
+		pr_info("APIC: timer %llu kHz (after /16), %u counts per tick "
+			"at HZ=%d\n", (unsigned long long)(hz / 1000),
+			lapic_timer_period, HZ);
+	}
+	apic_write(APIC_TDCR, APIC_TDR_DIV_16);
+	apic_write(APIC_LVTT, APIC_LVT_TIMER_PERIODIC | LOCAL_TIMER_VECTOR);
+	apic_write(APIC_TMICT, lapic_timer_period);
+}
+
+void apic_timer_interrupt(void)
+{
+	apic_eoi();
+	timer_interrupt();
+}
+
+void arch_timer_init(void)
+{
+	legacy_pic_disable();
+	lapic_init();
+	apic_timer_setup();
+}
+
+/*
+ * The LAPIC id, from the register once it is mapped, else from CPUID
+ * (leaf 1 EBX[31:24], the id the LAPIC had at reset).
+ */
+unsigned int arch_cpu_id(void)
+{
+	u32 a, b, c, d;
+
+	if (lapic_base)
+		return apic_read(APIC_ID) >> 24;
+	cpuid(1, &a, &b, &c, &d);
+	return b >> 24;
+}

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+/*
+ * kernel/idt.c: the Interrupt Descriptor Table.
+ *
+ * Interface: idt_setup(), load_idt() (asm/desc.h). The IDT has one gate
+ * per vector (256). Each points at that vector's stub in
+ * kernel/entry.asm, so an unexpected vector still arrives with its number
+ * and is reported, instead of faulting on an empty gate.
+ *
+ * All gates are interrupt gates (the CPU clears IF on entry) at DPL 0
+ * (an "int N" from user mode raises #GP instead). The double fault runs
+ * on its own IST stack, set up in kernel/gdt.c, because it is usually
+ * caused by a broken kernel stack.
+ */
+#include <anvil/compiler.h>
+#include <asm/desc.h>
+#include <asm/irq_vectors.h>
+#include <asm/segment.h>
+#include <asm/traps.h>
+
+struct gate_desc {
+	u16 offset_low;
+	u16 segment;
+	u8 ist;			/* bits 0-2: IST slot, 0 = none */
+	u8 type_attr;		/* P | DPL | type */
+	u16 offset_middle;
+	u32 offset_high;
+	u32 reserved;
+} __packed;
+
+#define GATE_INTERRUPT 0x8e	/* present, DPL 0, 64-bit interrupt gate */
+
+static struct gate_desc idt_table[NR_VECTORS] __aligned(16);
+
+extern const unsigned long vector_stub_table[NR_VECTORS];	/* entry.asm */
+
+static void set_intr_gate(unsigned int vector, unsigned long addr,
+			  unsigned int ist)
+{
+	struct gate_desc *g = &idt_table[vector];
+
+	g->offset_low = addr & 0xffff;
+	g->segment = __KERNEL_CS;
+	g->ist = ist;
+	g->type_attr = GATE_INTERRUPT;
+	g->offset_middle = (addr >> 16) & 0xffff;
+	g->offset_high = addr >> 32;
+	g->reserved = 0;
+}
+
+void idt_setup(void)
+{
+	for (unsigned int v = 0; v < NR_VECTORS; v++)
+		set_intr_gate(v, vector_stub_table[v],
+			      v == X86_TRAP_DF ? IST_DOUBLE_FAULT : 0);
+}
+
+/* Point this CPU's IDTR at the (shared) table. */
+void load_idt(void)
+{
+	struct desc_ptr ptr = {
+		.size = sizeof(idt_table) - 1,
+		.address = (u64)idt_table,
+	};
+
+	__asm__ __volatile__("lidt %0" : : "m"(ptr));
+}

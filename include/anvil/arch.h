@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The out-of-line arch hooks, declared once for every arch.
+ *
+ * Each arch implements these in arch/<arch>/; inline hooks and constants
+ * live in the arch's <asm/...> headers instead. docs/arch-boundary.md is
+ * the reference: when each hook is called, in what state, and what it
+ * must guarantee.
+ */
+#ifndef ANVIL_ARCH_H
+#define ANVIL_ARCH_H
+
+#include <anvil/compiler.h>
+#include <anvil/types.h>
+#include <asm/ptrace.h>
+#include <asm/setjmp.h>
+
+/* Boot CPU, interrupts off: console, traps, boot_params, memblock, clock. */
+void setup_arch(void);
+/* Start the periodic tick (HZ), whose handler calls timer_interrupt(). */
+void arch_timer_init(void);
+
+void machine_power_off(void) __noreturn;
+void machine_halt(void) __noreturn;
+
+/* Polled console output, safe from any context. */
+void arch_console_write(const char *s, size_t n);
+
+/* Hardware id of this CPU (APIC id, PIR), for messages. */
+unsigned int arch_cpu_id(void);
+
+void show_regs(const struct pt_regs *regs);
+
+/* Return false to stop the walk. */
+typedef bool (*stack_trace_consume_fn)(void *cookie, unsigned long pc);
+/* Walk the stack from @regs, or from the caller when @regs is NULL. */
+void arch_stack_walk(stack_trace_consume_fn fn, void *cookie,
+		     const struct pt_regs *regs);
+
+int arch_setjmp(struct arch_jmp_buf *buf) __returns_twice;
+void arch_longjmp(struct arch_jmp_buf *buf, int val) __noreturn;
+
+#endif /* ANVIL_ARCH_H */

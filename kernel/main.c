@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: MIT
+/*
+ * kernel/main.c: start_kernel(), the generic half of booting.
+ *
+ * The arch's entry code (arch/<arch>/boot or kernel/head) gets the CPU
+ * into 64-bit mode with translation on and a stack, then calls
+ * start_kernel(), which goes through these phases in order:
+ *
+ *	setup_arch()		console, traps, memory map, clock (arch)
+ *	parse_kernel_params()	the command line; unknown options stop boot
+ *	mm_init()		struct pages, buddy and slab allocators
+ *	arch_timer_init()	the periodic tick; interrupts on
+ *	print_banner()		what we found, and how long it took
+ *	check_initrd()		is the initramfs a sound cpio archive?
+ *	ktest or idle		anvil.test=... runs tests and powers off
+ */
+#include <anvil/arch.h>
+#include <anvil/boot.h>
+#include <anvil/cpio.h>
+#include <anvil/irqflags.h>
+#include <anvil/kernel.h>
+#include <anvil/ktest.h>
+#include <anvil/mm.h>
+#include <anvil/param.h>
+#include <anvil/time.h>
+#include <asm/page.h>
+#include <asm/processor.h>
+#include <asm/setup.h>
+
+/* Less than this and even the tests cannot run: say so and stop. */
+#define MIN_USABLE_RAM (16 * SZ_1M)
+
+struct boot_params boot_params;
+
+static bool poweroff_when_idle;
+
+static int set_poweroff(const char *val)
+{
+	if (val)
+		return -1;
+	poweroff_when_idle = true;
+	return 0;
+}
+kernel_param("anvil.poweroff", set_poweroff,
+	     "power off after boot instead of idling (for scripts)");
+
+/* A boot-time error the user must fix: say it plainly and stop. */
+static void __noreturn boot_fatal(const char *why)
+{
+	pr_emerg("anvil: cannot boot: %s\n", why);
+	pr_emerg("anvil: halted. (In QEMU, press Ctrl-A x to quit.)\n");
+	machine_halt();
+}
+
+static void print_banner(void)
+{
+	u64 mib = SZ_1M;
+	u64 now = ktime_get_ns();
+	u64 took = now - cycles_to_ns(boot_params.entry_cycles);
+
+	pr_info("anvil (%s) on %s, loaded by %s\n", ARCH_NAME,
+		boot_params.machine ? boot_params.machine : "unknown machine",
+		boot_params.loader ? boot_params.loader : "unknown loader");
+	pr_info("CPUs: %u found\n", boot_params.nr_cpus);
+	pr_info("Memory: %llu MiB found, %llu MiB usable, %lu KiB free in the page allocator\n",
+		(unsigned long long)(memblock_total() / mib),
+		(unsigned long long)(memblock_free_bytes() / mib),
+		nr_free_pages() * (PAGE_SIZE / 1024));
+	pr_info("Command line: %s\n", boot_params.cmdline);
+	pr_info("Boot: %llu.%03llu ms from the kernel's first instruction to this banner\n",
+		(unsigned long long)(took / NSEC_PER_MSEC),
+		(unsigned long long)(took % NSEC_PER_MSEC / 1000));
+}
+
+/*
+ * The initrd becomes the root filesystem later; for now make sure it is a
+ * sound archive, and report a bad one instead of trusting it.
+ */
+static void check_initrd(void)
+{
+	struct cpio_reader r;
+	struct cpio_entry e;
+	unsigned int files = 0;
+	int ret;
+
+	if (!boot_params.initrd_size) {
+		pr_info("initrd: none\n");
+		return;
+	}
+	cpio_init(&r, __va(boot_params.initrd_start), boot_params.initrd_size);
+	while ((ret = cpio_next(&r, &e)) > 0)
+		files++;
+	if (ret < 0) {
+		pr_err("initrd: corrupt at byte %zu: %s; ignoring the initrd\n",
+		       r.pos, r.error);
+		boot_params.initrd_size = 0;
+		return;
+	}
+	pr_info("initrd: %u files, %llu bytes\n", files,
+		(unsigned long long)boot_params.initrd_size);
+}
+
+static void __noreturn idle_loop(void)
+{
+	if (poweroff_when_idle)
+		machine_power_off();
+	pr_info("anvil: nothing to run yet (no init); idling. Ctrl-A x quits QEMU.\n");
+	for (;;)
+		arch_wait_for_interrupt();
+}
+
+void start_kernel(void)
+{
+	setup_arch();
+	if (!parse_kernel_params(boot_params.cmdline))
+		boot_fatal("bad kernel command line (see above)");
+	if (memblock_free_bytes() < MIN_USABLE_RAM)
+		boot_fatal("too little RAM: anvil needs at least 16 MiB free");
+	mm_init();
+	arch_timer_init();
+	local_irq_enable();
+	print_banner();
+	check_initrd();
+	if (ktest_run_selected())
+		machine_power_off();
+	idle_loop();
+}

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: MIT
+/*
+ * tests/host/stubs.c: the kernel services host tests link against, in
+ * place of kernel/printk.c, kernel/panic.c and kernel/kallsyms.c:
+ *
+ *	printk/vprintk	print as TAP diagnostics ("# ..."), remember the
+ *			text so a test can check what was reported
+ *	panic		longjmp back to a test that expects it, else abort
+ *	__warn, __bug	WARN_ON counts; BUG_ON aborts
+ *	dump_stack	counts (no backtrace on the host)
+ *	kallsyms_lookup	knows no symbols
+ *	host_irqs_off	the state behind include/asm/irqflags.h
+ *
+ * It depends on nothing in mm/, so any host test can link it.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <anvil/kallsyms.h>
+#include <anvil/kernel.h>
+
+#include "host.h"
+
+unsigned long host_irqs_off;
+
+/* ---- printk, panic, backtraces ------------------------------------------- */
+
+char host_last_msg[512];
+unsigned long host_dump_stacks;
+unsigned long host_warnings;
+static char host_log[1 << 16];
+static size_t host_log_len;
+
+void host_log_mark(void)
+{
+	host_log_len = 0;
+	host_log[0] = '\0';
+}
+
+bool host_log_contains(const char *s)
+{
+	return strstr(host_log, s) != NULL;
+}
+
+/* Kernel messages become TAP diagnostics ("# ..."), level stripped. */
+int vprintk(const char *fmt, va_list ap)
+{
+	char buf[sizeof(host_last_msg)];
+	const char *msg = buf;
+	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
+
+	if (msg[0] == KERN_SOH[0] && msg[1])
+		msg += 2;
+	snprintf(host_last_msg, sizeof(host_last_msg), "%s", msg);
+	if (host_log_len + strlen(msg) + 1 < sizeof(host_log)) {
+		strcpy(host_log + host_log_len, msg);
+		host_log_len += strlen(msg);
+	}
+	printf("# %s", msg);
+	if (!*msg || msg[strlen(msg) - 1] != '\n')
+		putchar('\n');
+	return n;
+}
+
+int printk(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vprintk(fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+void dump_stack(void)
+{
+	host_dump_stacks++;
+	printf("#   (dump_stack)\n");
+}
+
+jmp_buf host_panic_jmp;
+bool host_panic_armed;
+
+void panic(const char *fmt, ...)
+{
+	char buf[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	printk("Kernel panic: %s\n", buf);
+	if (host_panic_armed)
+		longjmp(host_panic_jmp, 1);
+	fflush(stdout);
+	abort();
+}
+
+void __warn(const char *file, int line, const char *cond)
+{
+	host_warnings++;
+	printk("WARNING: %s:%d: %s\n", file, line, cond);
+}
+
+void __bug(const char *file, int line, const char *cond)
+{
+	printk("BUG: %s:%d: %s\n", file, line, cond);
+	fflush(stdout);
+	abort();
+}
+
+const char *kallsyms_lookup(unsigned long addr, unsigned long *offset)
+{
+	return NULL;
+}
