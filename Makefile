@@ -47,8 +47,10 @@ CFLAGS := -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter \
 	-fno-delete-null-pointer-checks -fno-tree-loop-distribute-patterns \
 	-O2 -g -Iinclude -Iarch/$(ARCH)/include -MMD -MP \
 	$(ARCH_CFLAGS)
+# Debug builds also trace interrupts-off sections (<anvil/irqflags.h>);
+# host tests compile the same headers without the tracer.
 ifeq ($(DEBUG),1)
-CFLAGS += -DCONFIG_DEBUG=1
+CFLAGS += -DCONFIG_DEBUG=1 -DCONFIG_TRACE_IRQFLAGS=1
 endif
 ASFLAGS := $(filter-out -std=gnu11,$(CFLAGS)) -D__ASSEMBLY__
 

@@ -6,13 +6,19 @@
  * into 64-bit mode with translation on and a stack, then calls
  * start_kernel(), which goes through these phases in order:
  *
+ *	percpu_boot_init()	current, smp_processor_id() work on CPU 0
  *	setup_arch()		console, traps, memory map, clock (arch)
  *	parse_kernel_params()	the command line; unknown options stop boot
  *	mm_init()		struct pages, buddy and slab allocators
+ *	sched_init()		the boot flow becomes CPU 0's idle task
  *	arch_timer_init()	the periodic tick; interrupts on
- *	print_banner()		what we found, and how long it took
- *	check_initrd()		is the initramfs a sound cpio archive?
- *	ktest or idle		anvil.test=... runs tests and powers off
+ *	smp_init()		start the other CPUs
+ *	kernel_init thread:	a real task, which may sleep:
+ *	  print_banner()	what we found, and how long it took
+ *	  check_initrd()	is the initramfs a sound cpio archive?
+ *	  ktest or idle		anvil.test=... runs tests and powers off
+ *
+ * Like Linux's rest_init(), the boot flow ends as the idle loop of CPU 0.
  */
 #include <anvil/arch.h>
 #include <anvil/boot.h>
@@ -22,9 +28,10 @@
 #include <anvil/ktest.h>
 #include <anvil/mm.h>
 #include <anvil/param.h>
+#include <anvil/sched.h>
+#include <anvil/smp.h>
 #include <anvil/time.h>
 #include <asm/page.h>
-#include <asm/processor.h>
 #include <asm/setup.h>
 
 /* Less than this and even the tests cannot run: say so and stop. */
@@ -61,7 +68,8 @@ static void print_banner(void)
 	pr_info("anvil (%s) on %s, loaded by %s\n", ARCH_NAME,
 		boot_params.machine ? boot_params.machine : "unknown machine",
 		boot_params.loader ? boot_params.loader : "unknown loader");
-	pr_info("CPUs: %u found\n", boot_params.nr_cpus);
+	pr_info("CPUs: %u found, %d online\n", boot_params.nr_cpus,
+		nr_online_cpus());
 	pr_info("Memory: %llu MiB found, %llu MiB usable, %lu KiB free in the page allocator\n",
 		(unsigned long long)(memblock_total() / mib),
 		(unsigned long long)(memblock_free_bytes() / mib),
@@ -100,28 +108,30 @@ static void check_initrd(void)
 		(unsigned long long)boot_params.initrd_size);
 }
 
-static void __noreturn idle_loop(void)
+/* The first real task: everything after the machine is up. */
+static void kernel_init(void *unused)
 {
-	if (poweroff_when_idle)
+	print_banner();
+	check_initrd();
+	if (ktest_run_selected() || poweroff_when_idle)
 		machine_power_off();
 	pr_info("anvil: nothing to run yet (no init); idling. Ctrl-A x quits QEMU.\n");
-	for (;;)
-		arch_wait_for_interrupt();
 }
 
 void start_kernel(void)
 {
+	percpu_boot_init();
 	setup_arch();
 	if (!parse_kernel_params(boot_params.cmdline))
 		boot_fatal("bad kernel command line (see above)");
 	if (memblock_free_bytes() < MIN_USABLE_RAM)
 		boot_fatal("too little RAM: anvil needs at least 16 MiB free");
 	mm_init();
+	sched_init();
 	arch_timer_init();
 	local_irq_enable();
-	print_banner();
-	check_initrd();
-	if (ktest_run_selected())
-		machine_power_off();
-	idle_loop();
+	smp_init();
+	if (!kthread_run(kernel_init, NULL, "kernel_init"))
+		panic("cannot start kernel_init");
+	cpu_idle_loop();
 }

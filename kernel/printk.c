@@ -13,13 +13,19 @@
  * the last min(log_head, LOG_BUF_LEN) bytes. A message without a trailing
  * newline leaves the line open and the next printk continues it.
  *
- * Locking: interrupts off around the buffer update. The SMP issue adds a
- * spinlock (taken with interrupts off, so printk works from interrupts).
+ * Locking: logbuf_lock, a bare arch spinlock taken with interrupts off,
+ * so printk works from interrupt handlers and keeps lines from different
+ * CPUs whole. It is not a spinlock_t: printk must not recurse into
+ * lockdep or the preemption tracer, which print. If this CPU already
+ * holds it (an oops inside printk), the message goes out unlocked rather
+ * than deadlocking.
  */
 #include <anvil/arch.h>
 #include <anvil/irqflags.h>
 #include <anvil/kernel.h>
 #include <anvil/param.h>
+#include <anvil/percpu.h>
+#include <anvil/spinlock.h>
 #include <anvil/string.h>
 #include <anvil/time.h>
 
@@ -29,6 +35,8 @@ char log_buf[LOG_BUF_LEN];
 u64 log_head;
 int console_loglevel = 7;
 static bool line_open;
+static arch_spinlock_t logbuf_lock;
+static int logbuf_owner = -1;
 
 static void log_store(const char *s, size_t n)
 {
@@ -72,13 +80,18 @@ int vprintk(const char *fmt, va_list ap)
 	int level = printk_get_level(&fmt);
 	unsigned long flags;
 	int len, plen = 0;
-	bool cont;
+	bool cont, locked;
 
 	len = vsnprintf(text, sizeof(text), fmt, ap);
 	if (len >= (int)sizeof(text))
 		len = sizeof(text) - 1;
 
 	local_irq_save(flags);
+	locked = READ_ONCE(logbuf_owner) != (int)raw_smp_processor_id();
+	if (locked) {
+		arch_spin_lock(&logbuf_lock);
+		logbuf_owner = (int)raw_smp_processor_id();
+	}
 	cont = line_open && level < 0;
 	if (level < 0)
 		level = LOGLEVEL_DEFAULT;
@@ -100,6 +113,10 @@ int vprintk(const char *fmt, va_list ap)
 		arch_console_write(text, len);
 	}
 	line_open = len > 0 ? text[len - 1] != '\n' : line_open;
+	if (locked) {
+		logbuf_owner = -1;
+		arch_spin_unlock(&logbuf_lock);
+	}
 	local_irq_restore(flags);
 	return len;
 }

@@ -12,9 +12,12 @@
  * with the product done in 128 bits so nothing overflows for centuries.
  *
  * jiffies counts ticks of the periodic timer (HZ per second); the arch's
- * timer interrupt calls timer_interrupt(). The scheduler will hook in here.
+ * timer interrupt calls timer_interrupt() on every CPU, which also drives
+ * the scheduler's time slices.
  */
 #include <anvil/kernel.h>
+#include <anvil/percpu.h>
+#include <anvil/sched.h>
 #include <anvil/time.h>
 #include <asm/processor.h>
 #include <asm/timex.h>
@@ -59,9 +62,12 @@ u64 ktime_get_ns(void)
 	return cycles_to_ns(get_cycles());
 }
 
+/* Every CPU's tick; CPU 0 alone keeps jiffies, so it counts real time. */
 void timer_interrupt(void)
 {
-	jiffies++;
+	if (raw_smp_processor_id() == 0)
+		jiffies++;
+	scheduler_tick();
 }
 
 void udelay(unsigned long usecs)

@@ -5,7 +5,7 @@
  * but not with the rest of the kernel.
  *
  *	memblock	struct memblock, its free-range walk (mm/memblock.c)
- *	buddy		free_area[], handing boot memory over (mm/page_alloc.c)
+ *	buddy		free_area[], boot pages in (mm/page_alloc.c)
  *	slab		the list of caches (mm/slab.c)
  */
 #ifndef ANVIL_MM_INTERNAL_H
@@ -28,7 +28,7 @@
 #define PFN_UP(x) (((x) + PAGE_SIZE - 1) >> PAGE_SHIFT)
 #define PFN_DOWN(x) ((x) >> PAGE_SHIFT)
 
-/* ---- memblock ---------------------------------------------------- */
+/* ---- memblock ----------------------------------------------------- */
 
 #define MEMBLOCK_MAX_REGIONS 128
 
@@ -58,7 +58,7 @@ typedef bool (*memblock_range_fn)(phys_addr_t start, phys_addr_t end,
 /* Walk memory that is not reserved, lowest first. True if @fn stopped. */
 bool memblock_for_each_free_range(memblock_range_fn fn, void *arg);
 
-/* ---- buddy allocator ------------------------------------------- */
+/* ---- buddy allocator ---------------------------------------------- */
 
 /* Free blocks of one order; all fields [Z] (see mm/page_alloc.c). */
 struct free_area {

@@ -64,7 +64,7 @@ static const char *const kmalloc_names[KMALLOC_NR_CACHES] = {
 	"kmalloc-2048", "kmalloc-4096",
 };
 
-/* ---- slot layout ---------------------------------------------------- */
+/* ---- slot layout -------------------------------------------------- */
 
 static void *get_freepointer(const struct kmem_cache *s, void *obj)
 {
@@ -134,7 +134,7 @@ static bool calculate_sizes(struct kmem_cache *s)
 	return calculate_order(s);
 }
 
-/* ---- debug: poison, red zones, reports ------------------------------ */
+/* ---- debug: poison, red zones, reports ---------------------------- */
 
 /*
  * Report slab corruption: one headline naming the cache and object,
@@ -185,8 +185,9 @@ static bool check_bytes(const struct kmem_cache *s, u8 *obj, const char *what,
 	for (unsigned int i = 0; i < len; i++) {
 		if (start[i] == val)
 			continue;
-		slab_err(s, obj, "%s: byte at offset %ld is 0x%02x, expected "
-			 "0x%02x", what, (long)(start + i - obj), start[i], val);
+		slab_err(s, obj, "%s: byte at offset %ld is 0x%02x, "
+			 "expected 0x%02x", what, (long)(start + i - obj),
+			 start[i], val);
 		memset(start, val, len);
 		return false;
 	}
@@ -270,7 +271,7 @@ static bool free_checks(struct kmem_cache *s, struct page *page, void *obj)
 	return true;
 }
 
-/* ---- slabs ------------------------------------------------------------ */
+/* ---- slabs -------------------------------------------------------- */
 
 /*
  * Get a new slab from the buddy allocator and chain all its objects
@@ -429,7 +430,7 @@ void kmem_cache_free(struct kmem_cache *s, void *obj)
 	local_irq_restore(flags);
 }
 
-/* ---- caches ------------------------------------------------------------ */
+/* ---- caches ------------------------------------------------------- */
 
 unsigned long kmem_cache_shrink(struct kmem_cache *s)
 {
@@ -554,7 +555,7 @@ static struct shrinker slab_shrinker = {
 	.scan_objects = slab_shrink_scan,
 };
 
-/* ---- kmalloc ----------------------------------------------------------- */
+/* ---- kmalloc ------------------------------------------------------ */
 
 static struct kmem_cache *kmalloc_slab(size_t size)
 {

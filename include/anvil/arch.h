@@ -12,6 +12,7 @@
 
 #include <anvil/compiler.h>
 #include <anvil/types.h>
+#include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/setjmp.h>
 
@@ -39,5 +40,14 @@ void arch_stack_walk(stack_trace_consume_fn fn, void *cookie,
 
 int arch_setjmp(struct arch_jmp_buf *buf) __returns_twice;
 void arch_longjmp(struct arch_jmp_buf *buf, int val) __noreturn;
+
+/* SMP and context switch: see "SMP, per-CPU data and context switch". */
+void arch_percpu_setup(void *base);
+int arch_boot_secondary(unsigned int cpu, void *stack_top);
+void arch_send_ipi(unsigned int cpu);
+struct thread_struct *arch_switch_to(struct thread_struct *prev,
+				     struct thread_struct *next);
+void arch_thread_setup(struct thread_struct *t, void *stack_top,
+		       void (*fn)(void *), void *arg);
 
 #endif /* ANVIL_ARCH_H */

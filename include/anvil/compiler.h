@@ -33,6 +33,15 @@
 #define READ_ONCE(x) (*(const volatile __typeof__(x) *)&(x))
 #define WRITE_ONCE(x, v) (*(volatile __typeof__(x) *)&(x) = (v))
 
+/* The address of this point in the code: a site for reports and tracers. */
+#define _THIS_IP_                                                          \
+	({                                                                 \
+		__label__ __here;                                          \
+	__here:                                                            \
+		(unsigned long)&&__here;                                   \
+	})
+#define _RET_IP_ ((unsigned long)__builtin_return_address(0))
+
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 #define container_of(ptr, type, member) \

@@ -13,9 +13,10 @@
  *	GFP_KERNEL	the caller may sleep. When no block is free the
  *			allocator reclaims (today: empty slabs, through the
  *			shrinkers; later: page reclaim) and retries.
- *	GFP_NOWAIT	the caller must not sleep (interrupts off, a spinlock
- *			held, an mmu_gather batch). The allocator never
- *			reclaims; it fails at once and the caller copes.
+ *	GFP_NOWAIT	the caller must not sleep (interrupts off, a
+ *			spinlock held, an mmu_gather batch). The allocator
+ *			never reclaims; it fails at once and the caller
+ *			copes.
  */
 #ifndef ANVIL_GFP_H
 #define ANVIL_GFP_H

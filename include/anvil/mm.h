@@ -58,7 +58,7 @@ struct kmem_cache;
  *	[O] the page's owner: whoever allocated it and holds a reference
  */
 struct page {
-	unsigned long flags;		/* [Z] free/reserved, [S] slab, [O] */
+	unsigned long flags;		/* PG_*: [Z], [S] or [O] by state */
 	struct list_head lru;		/* [Z] free list while PG_buddy;
 					 * [S] cache's slab list while PG_slab;
 					 * [O] free for the owner otherwise */
@@ -80,8 +80,8 @@ struct page {
 		};
 	};
 	int _refcount;			/* references; 0 = free */
-	int _mapcount;			/* page-table mappings - 1; -1 = none */
-	unsigned long _spare;		/* room for later issues; keeps 64 B */
+	int _mapcount;			/* mappings - 1; -1 = unmapped */
+	unsigned long _spare;		/* for later work; keeps 64 B */
 };
 _Static_assert(sizeof(struct page) == 64, "struct page is one cache line");
 

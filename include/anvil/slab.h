@@ -27,7 +27,7 @@
 #define SLAB_PANIC	   0x02UL /* panic if creation fails */
 #define SLAB_RED_ZONE	   0x04UL /* guard bytes around each object */
 #define SLAB_POISON	   0x08UL /* fill free objects with a pattern */
-#define SLAB_NO_DEBUG	   0x10UL /* no red zone/poison, even when debugging */
+#define SLAB_NO_DEBUG	   0x10UL /* no red zone/poison even in debug */
 
 /* A cache line on every arch anvil runs on is at most this many bytes. */
 #define SLAB_CACHE_LINE 64
@@ -55,7 +55,7 @@ struct kmem_cache {
 	unsigned int object_size; /* what the user asked for */
 	unsigned int size;	  /* bytes per slot, metadata included */
 	unsigned int align;	  /* object alignment */
-	unsigned int red_left;	  /* left red zone: object = slot + red_left */
+	unsigned int red_left;	  /* left red zone: object = slot + it */
 	unsigned int free_offset; /* free pointer, from the object's start */
 	unsigned int order;	  /* a slab is 2^order pages */
 	unsigned int objects;	  /* objects per slab */

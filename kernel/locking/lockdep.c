@@ -306,10 +306,14 @@ void lock_release(struct lockdep_map *map, unsigned long ip)
 		return;
 	flags = graph_lock();
 	h = find_held(ctx, map, NULL);
-	/* Nested same-class locks share one entry; release by class. */
+	/*
+	 * Locks nested under a nest lock share one entry, recorded under
+	 * whichever instance came first; they may be released in any order,
+	 * so any instance of the class releases one count of the group.
+	 */
 	if (!h && map->class) {
 		h = find_held(ctx, NULL, map->class);
-		if (h && h->count <= 1)
+		if (h && !h->nest_lock)
 			h = NULL;
 	}
 	if (!h) {
@@ -331,12 +335,16 @@ void lock_release(struct lockdep_map *map, unsigned long ip)
 bool lock_is_held(const struct lockdep_map *map)
 {
 	struct lockdep_context *ctx = lockdep_current();
+	struct held_lock *h;
 
 	if (lockdep_off)
 		return true; /* can't tell: don't raise false alarms */
-	return find_held(ctx, map, NULL) != NULL ||
-	       (map->class && find_held(ctx, NULL, map->class) &&
-		find_held(ctx, NULL, map->class)->count > 1);
+
+	if (find_held(ctx, map, NULL))
+		return true;
+	/* One of a nested group: the group's entry stands for it. */
+	h = map->class ? find_held(ctx, NULL, map->class) : NULL;
+	return h && h->nest_lock;
 }
 
 void lockdep_print_held_locks(void)

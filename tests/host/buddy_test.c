@@ -209,7 +209,7 @@ static void gfp_zero_gives_zeroed_pages(void)
 	CHECK(p);
 	memset(page_address(p), 0xff, 4 * PAGE_SIZE);
 	__free_pages(p, 2);
-	p = alloc_pages(GFP_KERNEL | __GFP_ZERO, 2);	/* LIFO: same block */
+	p = alloc_pages(GFP_KERNEL | __GFP_ZERO, 2); /* LIFO: same block */
 	CHECK(p);
 	v = page_address(p);
 	for (unsigned long i = 0; i < 4 * PAGE_SIZE; i++)
@@ -297,7 +297,7 @@ static void compound_pages_and_put_page(void)
 	CHECK_OK(buddy_check());
 }
 
-/* ---- randomized, against a shadow model --------------------------------- */
+/* ---- randomized, against a shadow model --------------------------- */
 
 struct held_block {
 	struct page *page;
@@ -395,7 +395,8 @@ static void randomized_alloc_free(void)
 				u8 *v = page_address(h->page);
 
 				CHECK_OK(claim(h, true));
-				CHECK(!(gfp & __GFP_ZERO) || (!v[0] && !v[4095]));
+				CHECK(!(gfp & __GFP_ZERO) ||
+				      (!v[0] && !v[PAGE_SIZE - 1]));
 				stamp(h, false);
 				n++;
 			}

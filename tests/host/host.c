@@ -22,7 +22,7 @@
 
 char *host_ram;
 
-/* ---- the machine ------------------------------------------------------------ */
+/* ---- the machine -------------------------------------------------- */
 
 /*
  * The arena is aligned to the largest buddy block, so virtual alignment
@@ -51,7 +51,7 @@ void host_boot_mm(u64 ram_bytes)
 	mm_init();
 }
 
-/* ---- TAP ------------------------------------------------------------------- */
+/* ---- TAP ---------------------------------------------------------- */
 
 static bool test_failed, test_skipped;
 static const char *skip_reason;
@@ -104,7 +104,7 @@ int host_run_tests(const struct host_test *tests, size_t n)
 	return failed ? 1 : 0;
 }
 
-/* ---- randomness: xorshift64*, small and replayable ------------------------- */
+/* ---- randomness: xorshift64*, small and replayable ---------------- */
 
 static u64 rng_state;
 

@@ -22,7 +22,7 @@
 
 #include <anvil/types.h>
 
-/* ---- TAP ------------------------------------------------------------- */
+/* ---- TAP ---------------------------------------------------------- */
 
 struct host_test {
 	const char *name;
@@ -71,7 +71,7 @@ bool host_failed(void);
 		}                                                           \
 	} while (0)
 
-/* ---- the machine ------------------------------------------------------ */
+/* ---- the machine -------------------------------------------------- */
 
 /* Map the arena (virtual only; pages are touched as used). */
 void host_ram_map(u64 size);
@@ -82,16 +82,16 @@ void host_ram_map(u64 size);
  */
 void host_boot_mm(u64 ram_bytes);
 
-/* ---- what the kernel printed ------------------------------------------ */
+/* ---- what the kernel printed -------------------------------------- */
 
-extern char host_last_msg[512];		/* last printk line, level stripped */
+extern char host_last_msg[512];	/* last printk line, level stripped */
 extern unsigned long host_dump_stacks;	/* dump_stack() calls */
 extern unsigned long host_warnings;	/* WARN_ON hits */
 /* Did any line printed since host_log_mark() contain @s? */
 bool host_log_contains(const char *s);
 void host_log_mark(void);
 
-/* ---- panic() ------------------------------------------------------------ */
+/* ---- panic() ------------------------------------------------------ */
 
 extern jmp_buf host_panic_jmp;
 extern bool host_panic_armed;
@@ -110,7 +110,7 @@ extern bool host_panic_armed;
 		__panicked;                                                 \
 	})
 
-/* ---- seeded randomness ---------------------------------------------------- */
+/* ---- seeded randomness -------------------------------------------- */
 
 /*
  * The seed comes from argv[1], else $ANVIL_SEED, else the clock; it is
@@ -123,7 +123,7 @@ u64 host_rand(void);
 /* Uniform in [0, n). */
 unsigned long host_rand_below(unsigned long n);
 
-/* ---- invariants (invariants.c) -------------------------------------------- */
+/* ---- invariants (invariants.c) ------------------------------------ */
 
 /* NULL if the buddy free lists are consistent, else what is wrong. */
 const char *buddy_check(void);

@@ -29,7 +29,7 @@
 #include "host.h"
 
 static char problem[256];
-static unsigned char *free_map;	/* per pfn: 0 allocated, 1 free, 2 head */
+static unsigned char *free_map;	/* per pfn: 0 used, 1 free, 2 head */
 static unsigned long free_map_size;
 
 #define FAIL(...)                                                           \
@@ -61,8 +61,8 @@ static const char *check_free_block(struct page *page, unsigned int order)
 		free_map[pfn + i] = i ? 1 : 2;
 		if (p->_refcount || p->_mapcount != -1 ||
 		    (i && p->flags) || PageReserved(p))
-			return FAIL("pfn %lx in free block %lx: flags %lx ref %d "
-				    "map %d", pfn + i, pfn, p->flags,
+			return FAIL("pfn %lx in free block %lx: flags %lx "
+				    "ref %d map %d", pfn + i, pfn, p->flags,
 				    p->_refcount, p->_mapcount);
 	}
 	buddy_pfn = pfn ^ (1UL << order);
@@ -200,14 +200,15 @@ const char *slab_check(void)
 
 		err = check_list(s, &s->slabs_free, 0, &empty, &inuse);
 		if (!err)
-			err = check_list(s, &s->slabs_partial, 1, &slabs, &inuse);
+			err = check_list(s, &s->slabs_partial, 1, &slabs,
+					 &inuse);
 		if (!err)
 			err = check_list(s, &s->slabs_full, 2, &slabs, &inuse);
 		if (err)
 			return err;
 		if (empty != s->nr_free_slabs || slabs + empty != s->nr_slabs ||
 		    inuse != s->nr_inuse)
-			return FAIL("%s: counters slabs %lu free %lu inuse %lu, "
+			return FAIL("%s: counters slabs %lu free %lu inuse %lu "
 				    "lists say %lu %lu %lu", s->name,
 				    s->nr_slabs, s->nr_free_slabs, s->nr_inuse,
 				    slabs + empty, empty, inuse);

@@ -116,6 +116,16 @@ static void test_nest_lock(void)
 	ok(lockdep_reports == before,
 	   "500 locks of one class under a nest lock: no report");
 	ok(lockdep_current()->depth == 0, "all released");
+
+	/* Released in the order taken (first instance first): still fine. */
+	ACQ(outer);
+	for (int i = 0; i < 500; i++)
+		lock_acquire(&many[i], &outer, 2000 + i);
+	for (int i = 0; i < 500; i++)
+		REL(many[i]);
+	REL(outer);
+	ok(lockdep_reports == before && lockdep_current()->depth == 0,
+	   "nested locks released first-to-last: no report");
 }
 
 static void test_out_of_order_release(void)

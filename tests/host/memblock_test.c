@@ -35,7 +35,7 @@ static void add_merges_touching_and_overlapping(void)
 	memblock_add(0x1000, 0x1000);
 	CHECK_EQ(memblock.memory.cnt, 2);
 	CHECK(region_is(&memblock.memory, 0, 0x1000, 0x1000));
-	memblock_add(0x2000, 0x1000);		/* fills the gap: one region */
+	memblock_add(0x2000, 0x1000);	/* fills the gap: one region */
 	CHECK_EQ(memblock.memory.cnt, 1);
 	CHECK(region_is(&memblock.memory, 0, 0x1000, 0x3000));
 	memblock_add(0x3800, 0x1000);		/* overlaps the end */

@@ -148,7 +148,7 @@ static void use_after_free_write_is_caught(void)
 	CHECK(host_log_contains("slab uaf"));
 	CHECK(host_log_contains("write after free"));
 	CHECK(host_log_contains("offset 10 is 0x42"));
-	kmem_cache_free(c, q);			/* clean now: no new report */
+	kmem_cache_free(c, q);		/* clean now: no new report */
 	CHECK_EQ(slab_corruption_reports, reports + 1);
 	CHECK_OK(slab_check());
 	kmem_cache_destroy(c);
@@ -228,7 +228,7 @@ static void bad_frees_are_caught(void)
 	CHECK(host_log_contains("outside RAM"));
 	CHECK_EQ(slab_corruption_reports, reports + 4);
 	CHECK_EQ(a->nr_inuse, 1);
-	kmem_cache_destroy(a);			/* one object still in use */
+	kmem_cache_destroy(a);		/* one object still in use */
 	CHECK_EQ(slab_corruption_reports, reports + 5);
 	CHECK(host_log_contains("destroying cache with 1 objects in use"));
 	kmem_cache_free(a, p);
@@ -261,7 +261,7 @@ static void constructed_objects_keep_state(void)
 	p = kmem_cache_alloc(c, GFP_KERNEL);
 	CHECK_EQ(ctor_calls, c->objects);
 	for (int i = 0; i < 48; i++)
-		CHECK(p[i] == 0x3c);	/* free kept the constructed state */
+		CHECK(p[i] == 0x3c);	/* free kept the ctor's state */
 	kmem_cache_free(c, p);
 	kmem_cache_destroy(c);
 }
@@ -290,7 +290,7 @@ static void shrink_returns_pages_to_buddy(void)
 	kmem_cache_destroy(c);
 }
 
-/* ---- randomized --------------------------------------------------------- */
+/* ---- randomized --------------------------------------------------- */
 
 struct live {
 	u8 *p;
@@ -367,7 +367,7 @@ static void randomized_alloc_free(void)
 	shrink_all();
 	free = nr_free_pages();
 	reports = slab_corruption_reports;
-	page_alloc_fail_nowait.fail_every = 23;	/* NOWAIT sometimes fails */
+	page_alloc_fail_nowait.fail_every = 23; /* some NOWAITs fail */
 
 	for (unsigned long step = 0; step < steps; step++) {
 		if (n < CAP && host_rand_below(100) < 55) {

@@ -5,7 +5,7 @@
  *
  *	printk/vprintk	print as TAP diagnostics ("# ..."), remember the
  *			text so a test can check what was reported
- *	panic		longjmp back to a test that expects it, else abort
+ *	panic		longjmp to a test that expects it, else abort
  *	__warn, __bug	WARN_ON counts; BUG_ON aborts
  *	dump_stack	counts (no backtrace on the host)
  *	kallsyms_lookup	knows no symbols
@@ -26,7 +26,7 @@
 
 unsigned long host_irqs_off;
 
-/* ---- printk, panic, backtraces ------------------------------------------- */
+/* ---- printk, panic, backtraces ------------------------------------ */
 
 char host_last_msg[512];
 unsigned long host_dump_stacks;

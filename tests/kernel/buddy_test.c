@@ -179,7 +179,7 @@ static void gfp_zero_gives_zeroed_pages(struct ktest *t)
 	KTEST_ASSERT_NOT_NULL(t, p);
 	memset(page_address(p), 0xff, 4 * PAGE_SIZE);
 	__free_pages(p, 2);
-	p = alloc_pages(GFP_KERNEL | __GFP_ZERO, 2);	/* LIFO: same block */
+	p = alloc_pages(GFP_KERNEL | __GFP_ZERO, 2); /* LIFO: same block */
 	KTEST_ASSERT_NOT_NULL(t, p);
 	v = page_address(p);
 	for (unsigned long i = 0; i < 4 * PAGE_SIZE; i++)

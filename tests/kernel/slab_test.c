@@ -100,7 +100,7 @@ static void poison_catches_use_after_free(struct ktest *t)
 	q = kmem_cache_alloc(c, GFP_KERNEL);	/* checks the poison */
 	KTEST_EXPECT_TRUE(t, q == p);
 	KTEST_EXPECT_EQ(t, slab_corruption_reports, reports + 1);
-	kmem_cache_free(c, q);			/* repaired: no new report */
+	kmem_cache_free(c, q);		/* repaired: no new report */
 	KTEST_EXPECT_EQ(t, slab_corruption_reports, reports + 1);
 	kmem_cache_destroy(c);
 }

@@ -24,6 +24,9 @@
 ;
 ; setup_arch() replaces them (mm/init.c) and the identity window goes
 ; away. docs/x86_64.md walks through all of this with pictures.
+;
+; The other CPUs start in realmode/trampoline.asm and enter the kernel at
+; secondary_startup_64, at the end of this file.
 
 ; Both as in asm/page.h (__START_KERNEL_map, PAGE_OFFSET).
 KERNEL_VIRT_OFFSET	equ 0xffffffff80000000
@@ -49,10 +52,10 @@ BOOT_STACK_SIZE		equ 16384
 
 COM1			equ 0x3f8
 
-extern start_kernel
+extern start_kernel, x86_start_secondary
 extern __bss_start, __bss_stop
 
-global _start
+global _start, secondary_startup_64
 global x86_boot_magic, x86_boot_mbi, x86_boot_tsc
 global boot_stack_guard, boot_stack_bottom, boot_stack_top
 
@@ -245,6 +248,17 @@ start64:
 	cli			; start_kernel() does not return, but if it did:
 	hlt
 	jmp $ - 1		; back to the hlt
+
+; Secondary CPUs arrive here from the SMP trampoline (realmode/
+; trampoline.asm) in 64-bit mode, interrupts off, on the trampoline's page
+; table, with RSP = the stack kernel/smpboot.c gave this CPU and EDI =
+; its logical number. The rest is C: kernel/smpboot.c.
+secondary_startup_64:
+	xor ebp, ebp		; ends the frame-pointer chain, as above
+	call x86_start_secondary
+	cli			; it does not return
+	hlt
+	jmp $ - 1
 
 section .data
 align 8

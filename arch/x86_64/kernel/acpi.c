@@ -4,7 +4,8 @@
  *
  * Interface: acpi_set_rsdp(), acpi_boot_init() and acpi_info
  * (asm/acpi.h, which also draws the table tree). We only read static
- * tables, never AML. From the MADT we count CPUs, from the HPET table
+ * tables, never AML. From the MADT we count CPUs and give their APIC ids
+ * to kernel/smpboot.c (x86_register_cpu), from the HPET table
  * we take the timer's address, from the FADT the power-off port; MCFG's
  * presence tells q35 from the older i440fx machine.
  *
@@ -17,6 +18,7 @@
 #include <asm/acpi.h>
 #include <asm/page.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
 
 struct acpi_boot_info acpi_info;
 
@@ -101,23 +103,29 @@ acpi_root_entry(const struct acpi_table_header *root, unsigned int esize,
 	return acpi_map_table(pa);
 }
 
+/* Count the enabled CPUs and hand their APIC ids to kernel/smpboot.c. */
 static void acpi_parse_madt(const struct acpi_table_madt *madt)
 {
 	const u8 *p = (const u8 *)(madt + 1);
 	const u8 *end = (const u8 *)madt + madt->header.length;
-	u32 flags;
+	u32 flags, apic_id;
 
 	acpi_info.lapic_addr = madt->lapic_address;
 	for (; p + 2 <= end && p[1] >= 2; p += p[1]) {
-		if (p[0] == MADT_LAPIC && p[1] >= 8)
+		if (p[0] == MADT_LAPIC && p[1] >= 8) {
+			apic_id = p[3];
 			memcpy(&flags, p + 4, 4);
-		else if (p[0] == MADT_X2APIC && p[1] >= 12)
+		} else if (p[0] == MADT_X2APIC && p[1] >= 12) {
+			memcpy(&apic_id, p + 4, 4);
 			memcpy(&flags, p + 8, 4);
-		else
+		} else {
 			continue;
+		}
 		/* Not "online capable" (hot-plug) CPUs: only enabled ones. */
-		if (flags & MADT_ENABLED)
+		if (flags & MADT_ENABLED) {
 			acpi_info.nr_cpus++;
+			x86_register_cpu(apic_id);
+		}
 	}
 }
 

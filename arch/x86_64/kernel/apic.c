@@ -1,36 +1,45 @@
 // SPDX-License-Identifier: MIT
 /*
- * kernel/apic.c: the local APIC and its timer, which drives the tick.
+ * kernel/apic.c: the local APIC: its timer (the tick) and sending IPIs.
  *
  * Interface: asm/apic.h, and arch_timer_init() / arch_cpu_id()
  * (<anvil/arch.h>). Every CPU has a local APIC: it receives interrupts
  * for that CPU, sends IPIs, and has a timer that counts down from a
  * programmed value at the bus clock / a divider (1 GHz / 16 on QEMU).
+ * Every LAPIC sits at the same physical address, 0xfee00000, and each
+ * CPU sees its own there: one fixmap slot serves them all.
  *
- *   arch_timer_init()
+ *   apic_bsp_setup()            once, on the boot CPU:
  *     legacy_pic_disable()      mask the 8259s (kernel/i8259.c)
  *     lapic_init()              map 0xfee00000 uncached, software-enable
- *     apic_timer_setup()        measure the timer against the TSC, then
- *                               periodic at HZ on LOCAL_TIMER_VECTOR
+ *     apic_timer_calibrate()    measure the timer against the TSC
+ *   arch_timer_init()           on every CPU: periodic at HZ on
+ *                               LOCAL_TIMER_VECTOR
  *
- * The tick handler EOIs first, then calls the generic timer_interrupt():
- * once that can switch tasks, it may not come back here for a while, and
- * the LAPIC must not be left waiting for the EOI meanwhile.
+ * The tick handler EOIs first, then calls the generic timer_interrupt()
+ * between irq_enter() and irq_exit(): the return path may switch tasks
+ * (kernel/traps.c), and the LAPIC must not be left waiting for the EOI
+ * while another task runs.
  */
 #include <anvil/arch.h>
 #include <anvil/kernel.h>
+#include <anvil/percpu.h>
+#include <anvil/preempt.h>
 #include <anvil/time.h>
 #include <asm/apic.h>
 #include <asm/fixmap.h>
 #include <asm/i8259.h>
 #include <asm/io.h>
+#include <asm/irqflags.h>
 #include <asm/irq_vectors.h>
 #include <asm/msr.h>
+#include <asm/processor.h>
 #include <asm/special_insns.h>
 #include <asm/timex.h>
 #include <asm/tsc.h>
 
 #define APIC_CALIBRATE_MS 10
+#define APIC_ICR_WAIT_US 1000	/* an IPI leaves in well under this */
 
 static u8 *lapic_base;		/* registers, through the fixmap */
 static u32 lapic_timer_period;	/* timer counts per tick (HZ) */
@@ -69,15 +78,17 @@ void lapic_init(void)
 		base |= APIC_BASE_ENABLE;
 		wrmsr(MSR_IA32_APIC_BASE, base);
 	}
-	lapic_base = set_fixmap_nocache(FIX_APIC_BASE,
-					base & APIC_BASE_ADDR_MASK);
+	if (!lapic_base) {
+		lapic_base = set_fixmap_nocache(FIX_APIC_BASE,
+						base & APIC_BASE_ADDR_MASK);
+		pr_info("APIC: local APIC id %u at %#llx, version 0x%x\n",
+			apic_read(APIC_ID) >> 24,
+			(unsigned long long)(base & APIC_BASE_ADDR_MASK),
+			apic_read(APIC_LVR) & 0xff);
+	}
 	apic_write(APIC_TASKPRI, 0);
 	apic_write(APIC_LVTERR, APIC_LVT_MASKED);
 	apic_write(APIC_SPIV, APIC_SPIV_APIC_ENABLED | SPURIOUS_APIC_VECTOR);
-	pr_info("APIC: local APIC id %u at %#llx, version 0x%x\n",
-		apic_read(APIC_ID) >> 24,
-		(unsigned long long)(base & APIC_BASE_ADDR_MASK),
-		apic_read(APIC_LVR) & 0xff);
 }
 
 /*
@@ -97,33 +108,83 @@ static u64 apic_timer_calibrate(void)
 	return (u64)(0xffffffff - left) * (1000 / APIC_CALIBRATE_MS);
 }
 
-void apic_timer_setup(void)
+void apic_bsp_setup(void)
 {
 	u64 hz;
 
-	if (!lapic_timer_period) {
-		hz = apic_timer_calibrate();
-		lapic_timer_period = hz / HZ;
-		pr_info("APIC: timer %llu kHz (after /16), %u counts per tick "
-			"at HZ=%d\n", (unsigned long long)(hz / 1000),
-			lapic_timer_period, HZ);
-	}
+	if (lapic_timer_period)
+		return;
+	legacy_pic_disable();
+	lapic_init();
+	hz = apic_timer_calibrate();
+	lapic_timer_period = hz / HZ;
+	pr_info("APIC: timer %llu kHz (after /16), %u counts per tick at "
+		"HZ=%d\n", (unsigned long long)(hz / 1000), lapic_timer_period,
+		HZ);
+}
+
+/*
+ * Start this CPU's tick. The boot CPU calls it from start_kernel(), the
+ * others from secondary_start_kernel(); the calibration is the boot
+ * CPU's, done once (all LAPIC timers run off the same bus clock).
+ * Interrupts off; the first tick comes once they are on.
+ */
+void arch_timer_init(void)
+{
+	apic_bsp_setup();
 	apic_write(APIC_TDCR, APIC_TDR_DIV_16);
 	apic_write(APIC_LVTT, APIC_LVT_TIMER_PERIODIC | LOCAL_TIMER_VECTOR);
 	apic_write(APIC_TMICT, lapic_timer_period);
 }
 
+/* Ticks taken by each CPU: tests check that every CPU's timer runs. */
+static DEFINE_PER_CPU(unsigned long, apic_timer_irqs);
+
+unsigned long apic_timer_irqs_of(unsigned int cpu)
+{
+	return READ_ONCE(per_cpu(apic_timer_irqs, cpu));
+}
+
 void apic_timer_interrupt(void)
 {
 	apic_eoi();
+	(*raw_cpu_ptr(&apic_timer_irqs))++;
+	irq_enter();
 	timer_interrupt();
+	irq_exit();
 }
 
-void arch_timer_init(void)
+/* Wait for the ICR's previous IPI to be delivered; false on timeout. */
+static bool apic_wait_icr_idle(void)
 {
-	legacy_pic_disable();
-	lapic_init();
-	apic_timer_setup();
+	u64 end = ktime_get_ns() + APIC_ICR_WAIT_US * NSEC_PER_USEC;
+
+	while (apic_read(APIC_ICR) & APIC_ICR_BUSY) {
+		if (ktime_get_ns() > end)
+			return false;
+		cpu_relax();
+	}
+	return true;
+}
+
+bool apic_send_ipi(u32 low, u32 apic_id)
+{
+	unsigned long flags;
+	bool idle;
+
+	/*
+	 * Interrupts off: an interrupt handler that sends an IPI of its own
+	 * between our two writes would change the target under us.
+	 */
+	flags = arch_local_irq_save();
+	idle = apic_wait_icr_idle();
+	if (idle) {
+		/* The high word names the target; writing the low one sends. */
+		apic_write(APIC_ICR2, apic_id << 24);
+		apic_write(APIC_ICR, low);
+	}
+	arch_local_irq_restore(flags);
+	return idle;
 }
 
 /*

@@ -4,8 +4,11 @@
  *
  * identify_boot_cpu() reads CPUID once into boot_cpu_data
  * (asm/cpufeature.h). cpu_init() then sets this CPU's CR0, CR4 and EFER
- * from those feature bits; SMP bring-up will call cpu_init() on each new
- * CPU, which starts with CR4 almost empty.
+ * from those feature bits; kernel/smpboot.c calls it on each new CPU too,
+ * which starts with CR4 almost empty (only PAE, from the trampoline).
+ *
+ * arch_percpu_setup() (<anvil/arch.h>) points this CPU's GS base at its
+ * per-CPU area.
  *
  * Every bit is turned on because CPUID says the CPU has it, never because
  * "setting it did not fault": QEMU TCG 7.2 accepts CR4.PCIDE although it
@@ -197,4 +200,15 @@ void cpu_init(void)
 		wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_NXE);
 		__supported_pte_mask |= _PAGE_NX;
 	}
+}
+
+/*
+ * Make @base this CPU's per-CPU area: every %gs-relative load now reads
+ * it (asm/percpu.h). Called once on each CPU by generic code, interrupts
+ * off, before anything reads per-CPU data; after the CPU's segment
+ * registers are loaded (kernel/gdt.c keeps the base across its reload).
+ */
+void arch_percpu_setup(void *base)
+{
+	wrmsr(MSR_GS_BASE, (u64)base);
 }

@@ -18,9 +18,15 @@
 ; frame is 22 quadwords, so the C call below gets the aligned stack the
 ; ABI requires.
 ;
-; Returning is iretq. A handler need not return: die() may longjmp back
-; into a kernel test that expected the fault, which just abandons this
-; frame on the same stack (lib/setjmp.asm restores RFLAGS.IF).
+; Returning is iretq. On the way, after an *interrupt* that hit kernel
+; code running with interrupts on, x86_handle_vector() calls the generic
+; preempt_schedule_irq() (kernel/traps.c, irqentry_exit): this task may be
+; switched out right there, with this frame still on its stack, and
+; resumes at the iretq when it is scheduled again.
+;
+; A handler need not return: die() may longjmp back into a kernel test
+; that expected the fault, which just abandons this frame on the same
+; stack (lib/setjmp.asm restores RFLAGS.IF).
 ;
 ; User mode, later: swapgs on entry/exit when the saved CS has RPL 3.
 

@@ -3,7 +3,9 @@
  * kernel/gdt.c: each CPU's GDT and TSS, and loading them.
  *
  * Interface: load_cpu_desc() (asm/desc.h). The layout, and why it is in
- * that order, is in asm/segment.h. The IDT is kernel/idt.c.
+ * that order, is in asm/segment.h. The IDT is kernel/idt.c. The boot
+ * CPU's struct cpu_desc is static (kernel/traps.c); each other CPU's is
+ * allocated by kernel/smpboot.c.
  *
  * In 64-bit mode the CPU ignores a code or data segment's base and limit;
  * what still matters is: CS's L bit (64-bit code) and DPL (the privilege
@@ -12,6 +14,7 @@
  * vectors that must never run on a possibly broken stack (double fault).
  */
 #include <asm/desc.h>
+#include <asm/msr.h>
 #include <asm/segment.h>
 
 /*
@@ -58,6 +61,10 @@ static void set_tss_desc(u64 *gdt, const struct tss_struct *tss)
  * keeps using the old descriptors until a register is reloaded. CS can
  * only change with a far jump/call/return; a far return is the easiest
  * to write in 64-bit mode.
+ *
+ * Loading GS (even with 0) may clear the GS base on some CPUs (Intel
+ * does, AMD does not), and the GS base is the per-CPU pointer
+ * (asm/percpu.h), which the boot CPU sets before this runs: keep it.
  */
 static void load_gdt_and_segments(const u64 *gdt)
 {
@@ -65,6 +72,7 @@ static void load_gdt_and_segments(const u64 *gdt)
 		.size = GDT_ENTRIES * sizeof(u64) - 1,
 		.address = (u64)gdt,
 	};
+	u64 gs_base = rdmsr(MSR_GS_BASE);
 
 	__asm__ __volatile__("lgdt %0" : : "m"(ptr));
 	__asm__ __volatile__("pushq %[cs]\n\t"
@@ -82,6 +90,7 @@ static void load_gdt_and_segments(const u64 *gdt)
 			     :
 			     : [cs] "i"(__KERNEL_CS), [ds] "i"(__KERNEL_DS)
 			     : "rax", "memory");
+	wrmsr(MSR_GS_BASE, gs_base);
 }
 
 void load_cpu_desc(struct cpu_desc *d, void *kstack_top, void *df_stack_top)

@@ -11,7 +11,7 @@
  *   identify_boot_cpu    CPUID; halt if something vital is missing
  *   cpu_init             CR0.WP, CR4 features, EFER.NXE
  *   multiboot_parse      command line, loader, initrd, e820 map, RSDP
- *   acpi_boot_init       CPU count, HPET address, power-off port
+ *   acpi_boot_init       CPUs (APIC ids), HPET address, power-off port
  *   init_mem_mapping     direct map of all RAM (static page tables)
  *   e820__memblock_setup RAM -> memblock; then reserve what is in use
  *   paging_init          final page tables from memblock; CR3 switch
@@ -31,6 +31,7 @@
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
 #include <asm/tsc.h>
 
 /* Below this much usable RAM anvil cannot even build its page tables. */
@@ -55,13 +56,12 @@ static void set_machine_name(void)
 	boot_params.machine = machine_name;
 }
 
+/* The CPUs smpboot.c can start (its table), the boot CPU included. */
 static void setup_nr_cpus(void)
 {
-	boot_params.nr_cpus = acpi_info.nr_cpus;
-	if (!boot_params.nr_cpus) {
+	if (!acpi_info.nr_cpus)
 		pr_warn("ACPI: no CPUs in the MADT; assuming 1\n");
-		boot_params.nr_cpus = 1;
-	}
+	boot_params.nr_cpus = x86_cpu_table_finish();
 }
 
 /*

@@ -4,7 +4,8 @@
  *
  * Interface: trap_init() (asm/desc.h) installs the boot CPU's GDT, TSS
  * and IDT; x86_handle_vector() is what kernel/entry.asm calls for every
- * vector. Exceptions are handled here, interrupts in kernel/irq.c.
+ * vector. Exceptions are handled here, interrupts in kernel/irq.c; on
+ * the way out of an interrupt, irqentry_exit() is the preemption point.
  *
  * Today every exception in kernel mode is a bug, so all but NMI end in
  * the generic die() (kernel/panic.c): an oops with show_regs() and a
@@ -14,9 +15,12 @@
  */
 #include <anvil/arch.h>
 #include <anvil/kernel.h>
+#include <anvil/preempt.h>
 #include <asm/desc.h>
 #include <asm/irq_vectors.h>
+#include <asm/irqflags.h>
 #include <asm/page.h>
+#include <asm/pgtable.h>
 #include <asm/setup.h>
 #include <asm/special_insns.h>
 #include <asm/traps.h>
@@ -63,6 +67,8 @@ const char *x86_vector_name(unsigned long vector)
 					       : "reserved exception";
 	if (vector == LOCAL_TIMER_VECTOR)
 		return "LAPIC timer";
+	if (vector == SMP_IPI_VECTOR)
+		return "IPI";
 	if (vector == SPURIOUS_APIC_VECTOR)
 		return "spurious APIC interrupt";
 	return "interrupt";
@@ -106,17 +112,17 @@ static void do_page_fault(struct pt_regs *regs)
 
 /*
  * A double fault: the CPU failed to deliver an exception, most often
- * because the kernel stack is gone. We run on the IST stack (kernel/
- * gdt.c); say so if the old stack pointer is in the boot stack's guard.
+ * because the kernel stack is gone. We run on this CPU's IST stack
+ * (kernel/gdt.c); say so if the old stack pointer is at an unmapped
+ * page, as when a stack runs into its guard page.
  */
 static void do_double_fault(struct pt_regs *regs)
 {
 	unsigned long sp = regs->rsp;
-	unsigned long guard = (unsigned long)boot_stack_guard;
 
-	if (sp >= guard - 256 && sp < (unsigned long)boot_stack_bottom + 256)
-		pr_emerg("kernel stack overflow: RSP %016lx is at the boot "
-			 "stack's guard page\n", sp);
+	if (!kern_addr_valid(sp) || !kern_addr_valid(sp - 64))
+		pr_emerg("kernel stack overflow: RSP %016lx is at an unmapped "
+			 "(guard) page\n", sp);
 	die_on("double fault", regs, 0);
 }
 
@@ -143,12 +149,38 @@ void do_exception(struct pt_regs *regs)
 	}
 }
 
+/*
+ * The end of every interrupt (not exception): if it interrupted kernel
+ * code that had interrupts on, this is a preemption point. The generic
+ * preempt_schedule_irq() switches to another task if need_resched is set
+ * and preempt_count is 0, and comes back, interrupts still off, when
+ * this task is chosen again; then entry.asm's iretq resumes it. Code that
+ * ran with interrupts off asked not to be disturbed, so it is not
+ * preempted (it reaches a preempt_enable() or schedule() of its own).
+ *
+ * User mode, later: a return to ring 3 with need_resched set will
+ * schedule here too, unconditionally.
+ */
+static void irqentry_exit(struct pt_regs *regs)
+{
+	if (!user_mode(regs) && (regs->rflags & X86_EFLAGS_IF))
+		preempt_schedule_irq();
+}
+
+/*
+ * Called by kernel/entry.asm for every vector, interrupts off, on the
+ * interrupted stack (or the IST stack for a double fault). Exceptions
+ * never preempt: a fault handler runs in the faulting task's context,
+ * and die() may not even return.
+ */
 void x86_handle_vector(struct pt_regs *regs)
 {
-	if (regs->vector < NR_EXCEPTION_VECTORS)
+	if (regs->vector < NR_EXCEPTION_VECTORS) {
 		do_exception(regs);
-	else
-		do_irq(regs);
+		return;
+	}
+	do_irq(regs);
+	irqentry_exit(regs);
 }
 
 static struct cpu_desc boot_cpu_desc;

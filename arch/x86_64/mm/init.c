@@ -2,10 +2,11 @@
 /*
  * mm/init.c: the kernel's page tables: direct map, kernel image, fixmap.
  *
- * Interface: init_mem_mapping(), paging_init(), set_fixmap_nocache()
- * (asm/pgtable.h, asm/fixmap.h). Two phases, because of a chicken and
- * egg: memblock_alloc() zeroes what it returns through the direct map,
- * so the direct map cannot be built from memblock_alloc()ed tables.
+ * Interface: init_mem_mapping(), paging_init(), kernel_image_unmap_page(),
+ * set_fixmap_nocache() (asm/pgtable.h, asm/fixmap.h). Two phases,
+ * because of a chicken and egg: memblock_alloc() zeroes what it returns
+ * through the direct map, so the direct map cannot be built from
+ * memblock_alloc()ed tables.
  *
  * 1. init_mem_mapping(), still on head.asm's boot tables: map every RAM
  *    range of the e820 table at PAGE_OFFSET, with 1 GiB pages where the
@@ -196,6 +197,31 @@ void paging_init(void)
 	init_top_pgt = pgd;
 	pr_info("paging: kernel page tables at %#llx; identity map gone\n",
 		(unsigned long long)__pa(pgd));
+}
+
+/*
+ * Unmap the 4 KiB kernel-image page at @va, to make a guard page below a
+ * stack that lives in .bss (the boot stack's is left out from the start,
+ * see kernel_image_prot). Flushes only this CPU's TLB: the caller makes
+ * sure no other CPU has used the page. Returns false if @va is not a
+ * mapped page of the image. Never sleeps.
+ */
+bool kernel_image_unmap_page(unsigned long va)
+{
+	pteval_t *pud, *pmd, *pte;
+
+	if (va < (unsigned long)_text || va >= (unsigned long)_end)
+		return false;
+	pud = entry_to_table(init_top_pgt[pgd_index(va)]);
+	pmd = entry_to_table(pud[pud_index(va)]);
+	if (!(pmd[pmd_index(va)] & _PAGE_PRESENT))
+		return false;
+	pte = entry_to_table(pmd[pmd_index(va)]);
+	if (!(pte[pte_index(va)] & _PAGE_PRESENT))
+		return false;
+	pte[pte_index(va)] = 0;
+	invlpg(va);
+	return true;
 }
 
 void *set_fixmap_nocache(enum fixed_addresses idx, phys_addr_t phys)

@@ -4,9 +4,10 @@
  * (kernel/idt.c).
  *
  * Each CPU needs its own GDT and TSS (the TSS holds the stacks the CPU
- * switches to, and a busy bit in the GDT). SMP bring-up will allocate a
- * struct cpu_desc per CPU and call load_cpu_desc() on it; today only the
- * boot CPU's exists. The IDT is shared by every CPU.
+ * switches to, and a busy bit in the GDT). The boot CPU's struct
+ * cpu_desc is static (kernel/traps.c); kernel/smpboot.c allocates one
+ * per other CPU and calls load_cpu_desc() on it. The IDT is shared by
+ * every CPU.
  */
 #ifndef _ASM_X86_DESC_H
 #define _ASM_X86_DESC_H

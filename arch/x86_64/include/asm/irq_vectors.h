@@ -7,7 +7,11 @@
  *               spurious IRQ 7/15 can arrive (kernel/i8259.c)
  *   0x30-0xeb   free: device interrupts through the IOAPIC, later
  *   0xec        LAPIC timer, the tick (kernel/apic.c)
- *   0xed-0xfe   free: IPIs, later (TLB shootdown, reschedule)
+ *   0xed-0xfc   free
+ *   0xfd        the IPI: generic code keeps the reasons (reschedule,
+ *               call function) in a per-CPU mask, so one is enough
+ *               (kernel/smp.c)
+ *   0xfe        free
  *   0xff        LAPIC spurious vector (low 4 bits must be 1s on old CPUs)
  *
  * kernel/entry.asm has a stub for every vector, so a stray one is
@@ -20,6 +24,7 @@
 #define FIRST_EXTERNAL_VECTOR 0x20
 #define ISA_IRQ_VECTOR(irq) (0x20 + (irq))
 #define LOCAL_TIMER_VECTOR 0xec
+#define SMP_IPI_VECTOR 0xfd
 #define SPURIOUS_APIC_VECTOR 0xff
 
 #endif /* _ASM_X86_IRQ_VECTORS_H */

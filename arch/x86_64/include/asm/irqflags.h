@@ -47,9 +47,15 @@ static inline void arch_local_irq_restore(unsigned long flags)
 		arch_local_irq_enable();
 }
 
+/* Would restoring @flags leave interrupts off? */
+static inline bool arch_irqs_disabled_flags(unsigned long flags)
+{
+	return !(flags & X86_EFLAGS_IF);
+}
+
 static inline bool arch_irqs_disabled(void)
 {
-	return !(arch_local_save_flags() & X86_EFLAGS_IF);
+	return arch_irqs_disabled_flags(arch_local_save_flags());
 }
 
 #endif /* _ASM_X86_IRQFLAGS_H */

@@ -23,6 +23,10 @@
 #define  EFER_LMA (1UL << 10)		/* long mode active (read-only) */
 #define  EFER_NXE (1UL << 11)		/* the NX bit in page tables */
 
+#define MSR_FS_BASE 0xc0000100
+#define MSR_GS_BASE 0xc0000101		/* the per-CPU base (asm/percpu.h) */
+#define MSR_KERNEL_GS_BASE 0xc0000102	/* swapgs's other half (user mode) */
+
 static inline u64 rdmsr(u32 msr)
 {
 	u32 lo, hi;

@@ -77,5 +77,7 @@ bool kern_addr_valid(unsigned long va);
 /* mm/init.c: the direct map, then the final tables (kernel/setup.c order). */
 void init_mem_mapping(void);
 void paging_init(void);
+/* Make a guard page in the kernel image; false if @va is not mapped. */
+bool kernel_image_unmap_page(unsigned long va);
 
 #endif /* _ASM_X86_PGTABLE_H */

@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Tasks and the scheduler (kernel/sched/core.c, kernel/kthread.c).
+ *
+ * Every CPU has a runqueue of runnable tasks, served round-robin with a
+ * time slice (SCHED_SLICE_TICKS); a CPU with nothing to run runs its idle
+ * task, which halts until an interrupt. Tasks are created as kernel
+ * threads (kthread_create); user processes build on them later.
+ *
+ * Sleeping follows Linux's pattern, which is race-free because the state
+ * is set *before* the condition is checked:
+ *
+ *	set_current_state(TASK_UNINTERRUPTIBLE);
+ *	if (!condition)
+ *		schedule();
+ *	__set_current_state(TASK_RUNNING);
+ *
+ * and the waker makes the condition true, then wake_up_process(task).
+ * Wait queues (<anvil/wait.h>) package this.
+ */
+#ifndef ANVIL_SCHED_H
+#define ANVIL_SCHED_H
+
+#include <anvil/atomic.h>
+#include <anvil/list.h>
+#include <anvil/lockdep.h>
+#include <anvil/percpu.h>
+#include <anvil/preempt.h>
+#include <anvil/types.h>
+#include <asm/processor.h>
+
+#define TASK_RUNNING 0
+#define TASK_INTERRUPTIBLE 1
+#define TASK_UNINTERRUPTIBLE 2
+#define TASK_DEAD 64
+
+#define TASK_COMM_LEN 16
+#define SCHED_SLICE_TICKS 2	/* 20 ms at HZ=100 */
+#define THREAD_SIZE_ORDER 2	/* 16 KiB kernel stacks */
+#define THREAD_SIZE (PAGE_SIZE << THREAD_SIZE_ORDER)
+
+/* task->flags bits */
+#define TIF_NEED_RESCHED 0
+
+typedef u64 cpumask_t; /* bit n = CPU n; NR_CPUS <= 64 */
+#define cpumask_of(cpu) ((cpumask_t)1 << (cpu))
+#define CPU_MASK_ALL (~(cpumask_t)0)
+
+/*
+ * struct task_struct
+ *
+ * Who may change a field:
+ *	[R] the runqueue lock of task->cpu
+ *	[C] only the task itself (current)
+ *	[A] atomic operations
+ *	[I] set at creation, then read-only
+ */
+struct task_struct {
+	struct thread_struct thread;	/* [R] arch context while switched out */
+	unsigned int preempt_count;	/* [C] see <anvil/preempt.h> */
+	unsigned long flags;		/* [A] TIF_* */
+	volatile long state;		/* [C] to sleep, [R] to wake */
+	int on_rq;			/* [R] on its runqueue's list */
+	int on_cpu;			/* [R] running, or switching out */
+	unsigned int cpu;		/* [R] the runqueue it belongs to */
+	cpumask_t cpus_allowed;		/* [R] where it may run */
+	int slice;			/* [R] ticks left in its time slice */
+	struct list_head run_list;	/* [R] runqueue link */
+	int pid;			/* [I] */
+	char comm[TASK_COMM_LEN];	/* [I] */
+	void *stack;			/* [I] base of the kernel stack */
+	void (*fn)(void *);		/* [I] kthread body */
+	void *fn_arg;			/* [I] */
+	bool exited;			/* [A] has run its last instruction */
+	struct task_struct *joiner;	/* [A] who waits in kthread_join */
+	struct lockdep_context lockdep; /* [C] locks held */
+	u64 nr_switches;		/* [R] times switched in */
+	u64 sum_exec_ns;		/* [R] time run */
+	u64 exec_start_ns;		/* [R] when it last started running */
+};
+
+/* Needs <anvil/sched.h>'s struct: the count lives in the task. */
+static inline void set_need_resched(struct task_struct *t)
+{
+	set_bit(TIF_NEED_RESCHED, &t->flags);
+}
+
+#define __set_current_state(s) (current->state = (s))
+#define set_current_state(s)                                               \
+	do {                                                               \
+		WRITE_ONCE(current->state, (s));                           \
+		smp_mb(); /* state visible before we test the condition */ \
+	} while (0)
+
+void schedule(void);
+/* Give up the CPU if another task wants it; a scheduling point. */
+void cond_resched(void);
+void yield(void);
+/* Make a sleeping task runnable; returns false if it was already. */
+bool wake_up_process(struct task_struct *t);
+/* Restrict @t to @mask, moving it if it runs elsewhere. */
+int set_cpus_allowed(struct task_struct *t, cpumask_t mask);
+/* Sleep for at least @ms milliseconds (uninterruptible). */
+void msleep(unsigned int ms);
+/*
+ * Sleep in the state set beforehand (set_current_state) until woken or
+ * until @ticks jiffies pass; returns the ticks left (0 if it timed out).
+ */
+long schedule_timeout(long ticks);
+
+/* The tick, on every CPU: time slices. Called from timer_interrupt(). */
+void scheduler_tick(void);
+
+/* Kernel threads (kernel/kthread.c). */
+struct task_struct *kthread_create(void (*fn)(void *), void *arg,
+				   const char *name);
+struct task_struct *kthread_run(void (*fn)(void *), void *arg,
+				const char *name);
+/* Start a thread made by kthread_create (after kthread_bind, say). */
+void kthread_start(struct task_struct *t);
+/* Pin a not-yet-started kthread to @cpu. */
+void kthread_bind(struct task_struct *t, unsigned int cpu);
+/* End the calling kthread. Its creator must kthread_join() it. */
+void kthread_exit(void) __noreturn;
+/* Wait for @t to exit, then free it. */
+void kthread_join(struct task_struct *t);
+
+/* Boot: make the boot flow a task (init_task) on CPU 0, per CPU idles. */
+void sched_init(void);
+void sched_init_secondary(unsigned int cpu);
+/* Become this CPU's idle loop; never returns. */
+void cpu_idle_loop(void) __noreturn;
+
+extern struct task_struct init_task;
+int nr_online_cpus(void);
+bool cpu_online(unsigned int cpu);
+
+#endif /* ANVIL_SCHED_H */

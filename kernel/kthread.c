@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: MIT
+/*
+ * kernel/kthread.c: kernel threads (interface in <anvil/sched.h>).
+ *
+ * A kthread is a task_struct, a kernel stack (THREAD_SIZE, from the page
+ * allocator) and a function. It is born as if it had just called
+ * __schedule(): the arch's first switch into it lands in kthread_entry(),
+ * which finishes that switch (unlocks the runqueue, drops the preempt
+ * count the switch held) and calls the function.
+ *
+ * Lifetime: the creator owns the thread and must kthread_join() it. The
+ * stack can only be freed once the dead thread has switched away for good
+ * (finish_task_switch() runs kthread_finish_exit() on the next task), so
+ * join waits for that, not just for the function to return.
+ */
+#include <anvil/arch.h>
+#include <anvil/gfp.h>
+#include <anvil/kernel.h>
+#include <anvil/mm.h>
+#include <anvil/slab.h>
+#include <anvil/string.h>
+
+#include "sched/sched.h"
+
+static atomic_t next_pid = ATOMIC_INIT(0);
+
+static void kthread_entry(void *arg)
+{
+	struct task_struct *self = arg;
+
+	finish_task_switch(this_rq());
+	local_irq_enable();
+	preempt_enable();
+	self->fn(self->fn_arg);
+	kthread_exit();
+}
+
+/* A task_struct with a stack, ready to be switched to. */
+static struct task_struct *task_alloc(const char *name)
+{
+	struct task_struct *t = kzalloc(sizeof(*t), GFP_KERNEL);
+	struct page *stack;
+
+	if (!t)
+		return NULL;
+	stack = alloc_pages(GFP_KERNEL, THREAD_SIZE_ORDER);
+	if (!stack) {
+		kfree(t);
+		return NULL;
+	}
+	t->stack = page_address(stack);
+	t->pid = atomic_inc_return(&next_pid);
+	strlcpy(t->comm, name, sizeof(t->comm));
+	INIT_LIST_HEAD(&t->run_list);
+	t->cpus_allowed = CPU_MASK_ALL;
+	t->slice = SCHED_SLICE_TICKS;
+	return t;
+}
+
+static void task_free(struct task_struct *t)
+{
+	__free_pages(virt_to_page(t->stack), THREAD_SIZE_ORDER);
+	kfree(t);
+}
+
+struct task_struct *kthread_create(void (*fn)(void *), void *arg,
+				   const char *name)
+{
+	struct task_struct *t = task_alloc(name);
+
+	if (!t)
+		return NULL;
+	t->fn = fn;
+	t->fn_arg = arg;
+	t->state = TASK_UNINTERRUPTIBLE; /* until kthread_run/wake_up */
+	t->preempt_count = 1; /* held by the switch that first runs it */
+	arch_thread_setup(&t->thread, (char *)t->stack + THREAD_SIZE,
+			  kthread_entry, t);
+	return t;
+}
+
+void kthread_start(struct task_struct *t)
+{
+	wake_up_new_task(t);
+}
+
+struct task_struct *kthread_run(void (*fn)(void *), void *arg,
+				const char *name)
+{
+	struct task_struct *t = kthread_create(fn, arg, name);
+
+	if (t)
+		kthread_start(t);
+	return t;
+}
+
+void kthread_bind(struct task_struct *t, unsigned int cpu)
+{
+	t->cpus_allowed = cpumask_of(cpu);
+	t->cpu = cpu;
+}
+
+void kthread_exit(void)
+{
+	preempt_disable();
+	current->state = TASK_DEAD;
+	__schedule_dead();
+}
+
+void kthread_finish_exit(struct task_struct *t)
+{
+	struct task_struct *joiner;
+
+	smp_store_release(&t->exited, true);
+	smp_mb(); /* exited visible before we look for a joiner */
+	joiner = xchg(&t->joiner, NULL);
+	if (joiner)
+		wake_up_process(joiner);
+}
+
+void kthread_join(struct task_struct *t)
+{
+	for (;;) {
+		set_current_state(TASK_UNINTERRUPTIBLE);
+		WRITE_ONCE(t->joiner, current);
+		smp_mb(); /* joiner visible before we test exited */
+		if (smp_load_acquire(&t->exited))
+			break;
+		schedule();
+	}
+	__set_current_state(TASK_RUNNING);
+	task_free(t);
+}
+
+/* An idle task for a CPU about to start (kernel/smp.c). */
+struct task_struct *idle_task_create(unsigned int cpu)
+{
+	char name[TASK_COMM_LEN];
+	struct task_struct *t;
+
+	snprintf(name, sizeof(name), "swapper/%u", cpu);
+	t = task_alloc(name);
+	if (!t)
+		return NULL;
+	t->cpu = cpu;
+	t->cpus_allowed = cpumask_of(cpu);
+	t->state = TASK_RUNNING;
+	t->on_cpu = 1;
+	return t;
+}
