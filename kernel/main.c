@@ -31,6 +31,7 @@
 #include <anvil/sched.h>
 #include <anvil/smp.h>
 #include <anvil/time.h>
+#include <anvil/trace.h>
 #include <asm/page.h>
 #include <asm/setup.h>
 
@@ -113,7 +114,11 @@ static void kernel_init(void *unused)
 {
 	print_banner();
 	check_initrd();
-	if (ktest_run_selected() || poweroff_when_idle)
+	if (ktest_run_selected()) {
+		latency_print(); /* the longest sections of the whole run */
+		machine_power_off();
+	}
+	if (poweroff_when_idle)
 		machine_power_off();
 	pr_info("anvil: nothing to run yet (no init); idling. Ctrl-A x quits QEMU.\n");
 }

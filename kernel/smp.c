@@ -246,6 +246,7 @@ void smp_call_function_many(cpumask_t mask, smp_call_func_t fn, void *arg,
 {
 	struct call_single_data csd[NR_CPUS];
 	atomic_t unfinished = ATOMIC_INIT(0);
+	unsigned long flags;
 	unsigned int self;
 
 	WARN_ON(irqs_disabled());
@@ -260,9 +261,14 @@ void smp_call_function_many(cpumask_t mask, smp_call_func_t fn, void *arg,
 		csd[cpu] = (struct call_single_data){
 			.fn = fn, .arg = arg, .unfinished = &unfinished };
 		atomic_inc(&unfinished);
-		spin_lock(&q->lock);
+		/*
+		 * Interrupts off: our own IPI handler takes our queue's lock,
+		 * so holding another CPU's with interrupts on could deadlock
+		 * against that CPU doing the same to us.
+		 */
+		spin_lock_irqsave(&q->lock, flags);
 		list_add_tail(&csd[cpu].list, &q->list);
-		spin_unlock(&q->lock);
+		spin_unlock_irqrestore(&q->lock, flags);
 		smp_send_ipi(cpu, IPI_CALL_FUNC);
 	}
 	/* The csds live on this stack: always wait before returning. */

@@ -21,20 +21,22 @@
  * memory over through __free_pages_core() (mm/internal.h).
  *
  * Locking: the free lists and counters ("the zone", [Z] in <anvil/mm.h>)
- * are changed only with interrupts off on this CPU. That is enough with
- * one CPU; the zone spinlock arrives with SMP, taken inside the same
- * sections. Freeing never sleeps. Allocating never sleeps either for
- * now; with __GFP_DIRECT_RECLAIM it may call the shrinkers (interrupts
- * on), and later it may sleep.
+ * are changed only under zone_lock, taken with interrupts off because
+ * pages may be freed from interrupt handlers. Page reference counts are
+ * atomic. Freeing never sleeps. Allocating never sleeps either for now;
+ * with __GFP_DIRECT_RECLAIM it may call the shrinkers (outside zone_lock),
+ * and later it may sleep.
  */
 #include <anvil/irqflags.h>
 #include <anvil/kernel.h>
 #include <anvil/mm.h>
 #include <anvil/slab.h>
+#include <anvil/spinlock.h>
 #include <anvil/string.h>
 
 #include "internal.h"
 
+static DEFINE_SPINLOCK(zone_lock);
 struct free_area free_area[NR_PAGE_ORDERS];	/* [Z] */
 static unsigned long managed_pages;		/* [Z] */
 unsigned long bad_page_reports;
@@ -314,9 +316,9 @@ static struct page *rmqueue(unsigned int order)
 	unsigned long flags;
 	struct page *page;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&zone_lock, flags);
 	page = __rmqueue(order);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&zone_lock, flags);
 	return page;
 }
 
@@ -373,9 +375,9 @@ static void free_the_block(struct page *page, unsigned int order)
 
 	if (!free_pages_prepare(page, order))
 		return;
-	local_irq_save(flags);
+	spin_lock_irqsave(&zone_lock, flags);
 	__free_one_page(page_to_pfn(page), order);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&zone_lock, flags);
 }
 
 /*
@@ -394,7 +396,7 @@ static bool put_page_testzero(struct page *page)
 			 "free)" : "refcount underflow (double free?)");
 		return false;
 	}
-	return --page->_refcount == 0;
+	return __atomic_sub_fetch(&page->_refcount, 1, __ATOMIC_ACQ_REL) == 0;
 }
 
 void __free_pages(struct page *page, unsigned int order)
@@ -428,10 +430,10 @@ void __free_pages_core(struct page *page, unsigned int order)
 {
 	unsigned long flags;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&zone_lock, flags);
 	managed_pages += 1UL << order;
 	__free_one_page(page_to_pfn(page), order);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&zone_lock, flags);
 }
 
 /* ---- counters -------------------------------------------------------- */
@@ -468,18 +470,24 @@ void show_free_areas(void)
 /*
  * For now reclaim is only "ask the caches to give back what they do not
  * use". Page reclaim (and mm/vmscan.c, where this will move) comes
- * later. The list is changed only at boot and by tests: no lock yet.
+ * later. shrinker_lock guards the list; shrinkers run under it, so they
+ * must not sleep (the slab shrinker only takes spinlocks).
  */
 static LIST_HEAD(shrinker_list);
+static DEFINE_SPINLOCK(shrinker_lock);
 
 void register_shrinker(struct shrinker *s)
 {
+	spin_lock(&shrinker_lock);
 	list_add_tail(&s->list, &shrinker_list);
+	spin_unlock(&shrinker_lock);
 }
 
 void unregister_shrinker(struct shrinker *s)
 {
+	spin_lock(&shrinker_lock);
 	list_del(&s->list);
+	spin_unlock(&shrinker_lock);
 }
 
 unsigned long shrink_slab(gfp_t gfp)
@@ -489,11 +497,13 @@ unsigned long shrink_slab(gfp_t gfp)
 
 	if (!gfpflags_allow_blocking(gfp))
 		return 0;
+	spin_lock(&shrinker_lock);
 	list_for_each_entry(s, &shrinker_list, list) {
 		unsigned long count = s->count_objects(s);
 
 		if (count)
 			freed += s->scan_objects(s, count);
 	}
+	spin_unlock(&shrinker_lock);
 	return freed;
 }

@@ -30,17 +30,18 @@
  * kmalloc() uses power-of-two caches kmalloc-8 .. kmalloc-4096; larger
  * sizes go to the page allocator as compound pages.
  *
- * Locking: a cache's lists and counters ([S]) change only with
- * interrupts off; a per-cache spinlock comes with SMP. New slabs are
- * allocated with interrupts on, outside that section, because a
- * reclaiming allocation may call back into the slab shrinker. The
- * slab_caches list changes only when caches are made or destroyed
- * (boot, tests): a mutex will guard it once there are threads.
+ * Locking: a cache's lists and counters ([S]) change only under its
+ * spinlock, s->lock, taken with interrupts off (kfree may run in an
+ * interrupt handler). New slabs are allocated outside it, because a
+ * reclaiming allocation may call back into the slab shrinker, which takes
+ * s->lock. slab_caches_lock guards the list of caches. Order:
+ * slab_caches_lock -> s->lock -> zone_lock.
  */
 #include <anvil/irqflags.h>
 #include <anvil/kernel.h>
 #include <anvil/mm.h>
 #include <anvil/slab.h>
+#include <anvil/spinlock.h>
 #include <anvil/string.h>
 
 #include "internal.h"
@@ -53,6 +54,7 @@
 #define KMALLOC_NR_CACHES 10 /* 8 << 0 .. 8 << 9 = 4096 */
 
 LIST_HEAD(slab_caches);
+static DEFINE_SPINLOCK(slab_caches_lock);
 unsigned long slab_corruption_reports;
 
 /* The cache of caches, and kmalloc's: static, so they exist at boot. */
@@ -380,21 +382,21 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 	struct page *page;
 	void *obj;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&s->lock, flags);
 	obj = __slab_alloc(s);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&s->lock, flags);
 	if (obj)
 		return slab_post_alloc(s, obj, gfp);
 
 	page = allocate_slab(s, gfp);
 	if (!page)
 		return NULL;
-	local_irq_save(flags);
+	spin_lock_irqsave(&s->lock, flags);
 	list_add(&page->lru, &s->slabs_free);
 	s->nr_slabs++;
 	s->nr_free_slabs++;
 	obj = __slab_alloc(s);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&s->lock, flags);
 	return slab_post_alloc(s, obj, gfp);
 }
 
@@ -425,9 +427,9 @@ void kmem_cache_free(struct kmem_cache *s, void *obj)
 		return;
 	if (s->flags & SLAB_DEBUG_FLAGS)
 		init_object(s, obj, false);
-	local_irq_save(flags);
+	spin_lock_irqsave(&s->lock, flags);
 	__slab_free(s, page, obj);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&s->lock, flags);
 }
 
 /* ---- caches ------------------------------------------------------- */
@@ -437,7 +439,7 @@ unsigned long kmem_cache_shrink(struct kmem_cache *s)
 	unsigned long flags, pages = 0;
 	struct page *page, *next;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&s->lock, flags);
 	list_for_each_entry_safe(page, next, &s->slabs_free, lru) {
 		list_del(&page->lru);
 		s->nr_slabs--;
@@ -445,7 +447,7 @@ unsigned long kmem_cache_shrink(struct kmem_cache *s)
 		discard_slab(s, page);
 		pages += 1UL << s->order;
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&s->lock, flags);
 	return pages;
 }
 
@@ -471,13 +473,16 @@ static bool kmem_cache_setup(struct kmem_cache *s, const char *name,
 	s->align = align;
 	s->flags = flags;
 	s->ctor = ctor;
+	spin_lock_init(&s->lock);
 	INIT_LIST_HEAD(&s->slabs_partial);
 	INIT_LIST_HEAD(&s->slabs_full);
 	INIT_LIST_HEAD(&s->slabs_free);
 	s->nr_slabs = s->nr_free_slabs = s->nr_inuse = 0;
 	if (!calculate_sizes(s))
 		return false;
+	spin_lock(&slab_caches_lock);
 	list_add_tail(&s->list, &slab_caches);
+	spin_unlock(&slab_caches_lock);
 	return true;
 }
 
@@ -521,7 +526,9 @@ void kmem_cache_destroy(struct kmem_cache *s)
 			 s->nr_inuse);
 		return;
 	}
+	spin_lock(&slab_caches_lock);
 	list_del(&s->list);
+	spin_unlock(&slab_caches_lock);
 	kmem_cache_free(&kmem_cache_cache, s);
 }
 
@@ -531,8 +538,10 @@ static unsigned long slab_shrink_count(struct shrinker *sh)
 	struct kmem_cache *s;
 	unsigned long pages = 0;
 
+	spin_lock(&slab_caches_lock);
 	list_for_each_entry(s, &slab_caches, list)
 		pages += READ_ONCE(s->nr_free_slabs) << s->order;
+	spin_unlock(&slab_caches_lock);
 	return pages;
 }
 
@@ -541,11 +550,13 @@ static unsigned long slab_shrink_scan(struct shrinker *sh, unsigned long nr)
 	struct kmem_cache *s;
 	unsigned long freed = 0;
 
+	spin_lock(&slab_caches_lock);
 	list_for_each_entry(s, &slab_caches, list) {
 		if (freed >= nr)
 			break;
 		freed += kmem_cache_shrink(s);
 	}
+	spin_unlock(&slab_caches_lock);
 	return freed;
 }
 

@@ -34,10 +34,15 @@
 #define WRITE_ONCE(x, v) (*(volatile __typeof__(x) *)&(x) = (v))
 
 /* The address of this point in the code: a site for reports and tracers. */
+/*
+ * The empty asm goto names the label as a jump target, so the compiler
+ * keeps it where it stands instead of moving it to the function's start.
+ */
 #define _THIS_IP_                                                          \
 	({                                                                 \
 		__label__ __here;                                          \
 	__here:                                                            \
+		asm goto("" : : : : __here);                               \
 		(unsigned long)&&__here;                                   \
 	})
 #define _RET_IP_ ((unsigned long)__builtin_return_address(0))

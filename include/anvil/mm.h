@@ -79,7 +79,7 @@ struct page {
 			struct page *compound_head;
 		};
 	};
-	int _refcount;			/* references; 0 = free */
+	int _refcount;			/* atomic: references; 0 = free */
 	int _mapcount;			/* mappings - 1; -1 = unmapped */
 	unsigned long _spare;		/* for later work; keeps 64 B */
 };
@@ -164,7 +164,7 @@ static inline unsigned int get_order(unsigned long size)
 
 static inline int page_ref_count(const struct page *page)
 {
-	return page->_refcount;
+	return __atomic_load_n(&page->_refcount, __ATOMIC_RELAXED);
 }
 
 /*
@@ -174,7 +174,7 @@ static inline int page_ref_count(const struct page *page)
  */
 static inline void get_page(struct page *page)
 {
-	compound_head(page)->_refcount++;
+	__atomic_add_fetch(&compound_head(page)->_refcount, 1, __ATOMIC_RELAXED);
 }
 
 /* Drop a reference; the last one frees the page (or compound block). */

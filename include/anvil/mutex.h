@@ -57,14 +57,16 @@ void __mutex_init(struct mutex *lock, const char *name,
 extern struct lock_class_key mutex_wait_lock_key;
 
 /* A statically allocated mutex; its own address is its lockdep class. */
-#define DEFINE_MUTEX(var)                                                 \
+#define DEFINE_MUTEX(var)                                                  \
 	struct mutex var = {                                               \
-		.wait_lock = { .owner_cpu = -1,                            \
-			       .dep_map = { .name = #var ".wait_lock",    \
-					    .key = &mutex_wait_lock_key } }, \
-		.wait_list = LIST_HEAD_INIT(var.wait_list),               \
-		.dep_map = { .name = #var,                                \
-			     .key = (struct lock_class_key *)&var },      \
+		.wait_lock = {                                             \
+			.owner_cpu = -1,                                   \
+			.dep_map = { .name = #var ".wait_lock",            \
+				     .key = &mutex_wait_lock_key },        \
+		},                                                         \
+		.wait_list = LIST_HEAD_INIT(var.wait_list),                \
+		.dep_map = { .name = #var,                                 \
+			     .key = (struct lock_class_key *)&var },       \
 	}
 
 /* Take the lock, sleeping until it is free. May sleep. */

@@ -53,14 +53,16 @@ void __init_rwsem(struct rw_semaphore *sem, const char *name,
 extern struct lock_class_key rwsem_wait_lock_key;
 
 /* A statically allocated rwsem; its own address is its lockdep class. */
-#define DECLARE_RWSEM(var)                                                \
+#define DECLARE_RWSEM(var)                                                 \
 	struct rw_semaphore var = {                                        \
-		.wait_lock = { .owner_cpu = -1,                            \
-			       .dep_map = { .name = #var ".wait_lock",    \
-					    .key = &rwsem_wait_lock_key } }, \
-		.wait_list = LIST_HEAD_INIT(var.wait_list),               \
-		.dep_map = { .name = #var,                                \
-			     .key = (struct lock_class_key *)&var },      \
+		.wait_lock = {                                             \
+			.owner_cpu = -1,                                   \
+			.dep_map = { .name = #var ".wait_lock",            \
+				     .key = &rwsem_wait_lock_key },        \
+		},                                                         \
+		.wait_list = LIST_HEAD_INIT(var.wait_list),                \
+		.dep_map = { .name = #var,                                 \
+			     .key = (struct lock_class_key *)&var },       \
 	}
 
 void down_read(struct rw_semaphore *sem);

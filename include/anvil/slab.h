@@ -20,6 +20,7 @@
 
 #include <anvil/gfp.h>
 #include <anvil/list.h>
+#include <anvil/spinlock.h>
 #include <anvil/types.h>
 
 /* kmem_cache_create() flags. */
@@ -62,6 +63,7 @@ struct kmem_cache {
 	unsigned long flags;	  /* SLAB_* */
 	void (*ctor)(void *obj);
 
+	spinlock_t lock;		/* [S]: guards the lists and counts */
 	struct list_head slabs_partial; /* [S] some objects free */
 	struct list_head slabs_full;	/* [S] none free */
 	struct list_head slabs_free;	/* [S] all free, kept for reuse */

@@ -60,12 +60,14 @@ void __init_waitqueue_head(wait_queue_head_t *wq, const char *name,
 	} while (0)
 
 /* A statically allocated queue; its own address is its lockdep class. */
-#define DECLARE_WAIT_QUEUE_HEAD(var)                                      \
+#define DECLARE_WAIT_QUEUE_HEAD(var)                                       \
 	wait_queue_head_t var = {                                          \
-		.lock = { .owner_cpu = -1,                                 \
-			  .dep_map = { .name = #var,                      \
-				       .key = (struct lock_class_key *)&var } }, \
-		.head = LIST_HEAD_INIT(var.head),                         \
+		.lock = {                                                  \
+			.owner_cpu = -1,                                   \
+			.dep_map = { .name = #var,                         \
+				     .key = (struct lock_class_key *)&var }, \
+		},                                                         \
+		.head = LIST_HEAD_INIT(var.head),                          \
 	}
 
 static inline void init_wait(struct wait_queue_entry *w)

@@ -65,16 +65,27 @@ __weak struct lockdep_context *lockdep_current(void)
 	return &boot_context;
 }
 
+/*
+ * Interrupts off for this CPU, and a bare test-and-set lock for the others
+ * (not a spinlock_t, which would call back into lockdep; not an arch lock,
+ * so the host tests build this file alone).
+ */
+static int graph_lock_word;
+
 static unsigned long graph_lock(void)
 {
 	unsigned long flags;
 
 	local_irq_save(flags);
+	while (__atomic_exchange_n(&graph_lock_word, 1, __ATOMIC_ACQUIRE))
+		while (__atomic_load_n(&graph_lock_word, __ATOMIC_RELAXED))
+			;
 	return flags;
 }
 
 static void graph_unlock(unsigned long flags)
 {
+	__atomic_store_n(&graph_lock_word, 0, __ATOMIC_RELEASE);
 	local_irq_restore(flags);
 }
 

@@ -259,7 +259,11 @@ void preempt_schedule_irq(void)
 		preempt_disable();
 		local_irq_enable();
 		__schedule(true);
-		local_irq_disable();
+		/*
+		 * Raw: the arch's interrupt return turns them back on behind
+		 * the irqs-off tracer's back, so this is no section start.
+		 */
+		arch_local_irq_disable();
 		preempt_enable_no_resched();
 	} while (need_resched());
 }
@@ -409,6 +413,8 @@ void cpu_idle_loop(void)
 			schedule();
 			continue;
 		}
+		/* Halting turns interrupts on: end the irqs-off section. */
+		trace_hardirqs_on_prepare();
 		arch_wait_for_interrupt(); /* returns with interrupts on */
 	}
 }

@@ -211,13 +211,12 @@ static void print_histogram(const unsigned long *hist)
 
 void latency_print(void)
 {
-	struct latency_snapshot *s;
-	static struct latency_snapshot buf; /* too big for a 16K stack */
-	static DEFINE_MUTEX(print_lock); /* not a spinlock: printing is slow,
-					  * and must not be a section itself */
+	/* Not a spinlock: printing is slow and must not be a section itself. */
+	static DEFINE_MUTEX(print_lock);
+	static struct latency_snapshot buf; /* [print_lock] */
+	struct latency_snapshot *s = &buf;
 
 	mutex_lock(&print_lock);
-	s = &buf;
 	latency_snapshot(s);
 	for (int k = 0; k < NR_LATENCY_KINDS; k++) {
 		struct latency_max *m = &s->max[k];

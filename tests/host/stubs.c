@@ -10,6 +10,9 @@
  *	dump_stack	counts (no backtrace on the host)
  *	kallsyms_lookup	knows no symbols
  *	host_irqs_off	the state behind include/asm/irqflags.h
+ *	spin_lock & co	one thread: a lock is a flag, and taking a lock
+ *			already held (a self-deadlock on real hardware)
+ *			aborts the test
  *
  * It depends on nothing in mm/, so any host test can link it.
  */
@@ -21,6 +24,7 @@
 
 #include <anvil/kallsyms.h>
 #include <anvil/kernel.h>
+#include <anvil/spinlock.h>
 
 #include "host.h"
 
@@ -116,4 +120,55 @@ void __bug(const char *file, int line, const char *cond)
 const char *kallsyms_lookup(unsigned long addr, unsigned long *offset)
 {
 	return NULL;
+}
+
+/* ---- spinlocks: the host tests run on one thread ------------------- */
+
+void __spin_lock_init(spinlock_t *lock, const char *name,
+		      struct lock_class_key *key)
+{
+	lock->raw.val = 0;
+	lock->owner_cpu = -1;
+	lock->dep_map.name = name;
+	lock->dep_map.key = key;
+}
+
+void spin_lock(spinlock_t *lock)
+{
+	if (lock->owner_cpu != -1) {
+		fprintf(stderr, "spinlock %s taken twice: a deadlock\n",
+			lock->dep_map.name);
+		abort();
+	}
+	lock->owner_cpu = 0;
+}
+
+void spin_unlock(spinlock_t *lock)
+{
+	if (lock->owner_cpu == -1) {
+		fprintf(stderr, "spinlock %s released but not held\n",
+			lock->dep_map.name);
+		abort();
+	}
+	lock->owner_cpu = -1;
+}
+
+unsigned long __spin_lock_irqsave(spinlock_t *lock)
+{
+	unsigned long flags = host_irqs_off;
+
+	host_irqs_off = 1;
+	spin_lock(lock);
+	return flags;
+}
+
+void spin_unlock_irqrestore(spinlock_t *lock, unsigned long flags)
+{
+	spin_unlock(lock);
+	host_irqs_off = flags;
+}
+
+bool spin_is_locked(spinlock_t *lock)
+{
+	return lock->owner_cpu != -1;
 }

@@ -4,8 +4,9 @@
  * left alone.
  *
  *	DEBUG_PREEMPT	a per-CPU access in preemptible code (seed 004)
- *	lockdep		an ABBA inversion of two mutexes; and 500 mutexes of
- *			one class under a nest lock, which must not report
+ *	lockdep		an ABBA inversion of two mutexes; a recursive read of
+ *			an rwsem; and 500 mutexes of one class under a nest
+ *			lock, which must not report
  *	might_sleep	a mutex taken under a spinlock, or with interrupts off
  *	lock misuse	unlocking someone else's mutex
  *
@@ -18,6 +19,7 @@
 #include <anvil/ktest.h>
 #include <anvil/mutex.h>
 #include <anvil/percpu.h>
+#include <anvil/rwsem.h>
 #include <anvil/sched.h>
 #include <anvil/spinlock.h>
 
@@ -198,6 +200,34 @@ static void nest_lock_500_no_report(struct ktest *t)
 	KTEST_EXPECT_EQ(t, d.lockdep, 1);
 }
 
+/*
+ * Taking the mmap lock for reading twice deadlocks as soon as a writer
+ * queues between the two: reported even when no writer is there.
+ */
+static void rwsem_recursive_read(struct ktest *t)
+{
+	static DECLARE_RWSEM(sem);
+	struct debug_counts before, d;
+
+	debug_counts_snapshot(&before);
+	down_read(&sem);
+	up_read(&sem);
+	down_write(&sem);
+	downgrade_write(&sem);
+	up_read(&sem);
+	d = since(&before);
+	KTEST_EXPECT_EQ(t, d.lockdep, 0);
+
+	ktest_log(t, "a recursive-locking report follows; it is expected");
+	down_read(&sem);
+	down_read(&sem);
+	up_read(&sem);
+	up_read(&sem);
+	d = since(&before);
+	KTEST_EXPECT_EQ(t, d.lockdep, 1);
+	KTEST_EXPECT_FALSE(t, rwsem_is_locked(&sem));
+}
+
 static struct mutex victim;
 
 static void foreign_unlocker(void *arg)
@@ -232,4 +262,5 @@ KTEST_SUITE(debug, "debug",
 	    KTEST_CASE(mutex_under_spinlock),
 	    KTEST_CASE(might_sleep_contexts),
 	    KTEST_CASE(nest_lock_500_no_report),
+	    KTEST_CASE(rwsem_recursive_read),
 	    KTEST_CASE(mutex_unlock_by_non_owner));

@@ -14,11 +14,12 @@
 #include <anvil/kernel.h>
 #include <anvil/ktest.h>
 #include <anvil/preempt.h>
+#include <anvil/sched.h>
 #include <anvil/string.h>
 #include <anvil/time.h>
 #include <anvil/trace.h>
 
-static struct latency_snapshot snap; /* too big for the stack */
+static struct latency_snapshot snap; /* the last snapshot, for check_max */
 
 /* Is @ip inside the function named @fn? */
 static bool site_in(unsigned long ip, const char *fn)
@@ -88,6 +89,44 @@ static void nested_sections_are_one(struct ktest *t)
 		  "nested_sections_are_one");
 }
 
+static void do_nothing(void *arg)
+{
+}
+
+/*
+ * An idle CPU halts with interrupts "on" (arch_wait_for_interrupt enables
+ * them as it halts), so the halt is not an irqs-off section, however long.
+ * Let every other CPU halt for a few ticks, then wake each with a thread;
+ * no irqs-off section may then begin in the idle loop.
+ */
+static void idle_halt_is_not_irqs_off(struct ktest *t)
+{
+	struct latency_max *m = &snap.max[LATENCY_IRQS_OFF];
+	unsigned int self = raw_smp_processor_id();
+	unsigned long off;
+	const char *start;
+
+	latency_reset();
+	msleep(50);
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
+		struct task_struct *k;
+
+		if (!cpu_online(cpu) || cpu == self)
+			continue;
+		k = kthread_create(do_nothing, NULL, "lat-wake");
+		KTEST_ASSERT_NOT_NULL(t, k);
+		kthread_bind(k, cpu);
+		wake_up_process(k);
+		kthread_join(k);
+	}
+	latency_snapshot(&snap);
+	start = kallsyms_lookup(m->start_ip, &off);
+	ktest_log(t, "irqs-off max %llu us, from %pS to %pS, CPU %u",
+		  (unsigned long long)(m->ns / 1000), (void *)m->start_ip,
+		  (void *)m->end_ip, m->cpu);
+	KTEST_EXPECT_FALSE(t, start && strcmp(start, "cpu_idle_loop") == 0);
+}
+
 /* The report for the boot log: after a reset, with the planted section. */
 static void print_report(struct ktest *t)
 {
@@ -104,4 +143,5 @@ KTEST_SUITE(latency, "latency",
 	    KTEST_CASE(planted_preempt_off),
 	    KTEST_CASE(planted_irqs_off),
 	    KTEST_CASE(nested_sections_are_one),
+	    KTEST_CASE(idle_halt_is_not_irqs_off),
 	    KTEST_CASE(print_report));

@@ -26,7 +26,7 @@
 #include <anvil/time.h>
 #include <anvil/wait.h>
 
-#define COUNT_ITERS 2000
+#define COUNT_ITERS 500
 #define THREADS_PER_CPU 2
 #define POLL_TIMEOUT_MS 2000
 
@@ -155,7 +155,7 @@ static void spinlock_counts_on_every_cpu(struct ktest *t)
 	run_counters(t, false);
 }
 
-/* ---- mutex: handoff order, contention, owner ---------------------------- */
+/* ---- mutex: handoff order, contention, owner -------------------------- */
 
 static struct {
 	struct mutex m;
@@ -204,7 +204,7 @@ static void mutex_fifo_and_contended(struct ktest *t)
 	mutex_unlock(&fifo.m);
 }
 
-/* ---- rw-semaphores ------------------------------------------------------- */
+/* ---- rw-semaphores ---------------------------------------------------- */
 
 #define RW_READERS 4
 #define RW_WRITERS 2
@@ -355,7 +355,7 @@ static void rwsem_writer_not_starved(struct ktest *t)
 	KTEST_EXPECT_FALSE(t, rwsem_is_locked(&rw.sem));
 }
 
-/* ---- completions ----------------------------------------------------------- */
+/* ---- completions ------------------------------------------------------ */
 
 static struct {
 	struct completion done;
@@ -435,7 +435,7 @@ static void completion_one_vs_all(struct ktest *t)
 	KTEST_EXPECT_FALSE(t, try_wait_for_completion(&cmp.done));
 }
 
-/* ---- wait queues ------------------------------------------------------------ */
+/* ---- wait queues ------------------------------------------------------ */
 
 static DECLARE_WAIT_QUEUE_HEAD(test_wq);
 static bool wq_flag;
