@@ -15,7 +15,8 @@
 #
 # Where things are:
 #   anvil_utils.py   command base class and registry, list/per-CPU/symbol
-#                    helpers, the task walker, the backtrace frame filter
+#                    helpers, the task walker
+#   anvil_unwind.py  bt through exception frames; bt ends at a task's start
 #   anvil_tasks.py   anvil-ps, anvil-locks, $current
 #   anvil_log.py     anvil-dmesg
 #   anvil_percpu.py  anvil-percpu, $per_cpu_ptr
@@ -33,8 +34,8 @@ _here = os.path.dirname(os.path.abspath(
 if _here not in sys.path:
     sys.path.insert(0, _here)
 
-_modules = ("anvil_utils", "anvil_tasks", "anvil_log", "anvil_percpu",
-            "anvil_mm")
+_modules = ("anvil_utils", "anvil_unwind", "anvil_tasks", "anvil_log",
+            "anvil_percpu", "anvil_mm")
 
 # Re-sourcing: drop the old frame filter, then reload in dependency order.
 gdb.frame_filters.pop("anvil-backtrace-bottom", None)
@@ -43,5 +44,6 @@ for _name in _modules:
         importlib.reload(sys.modules[_name])
     else:
         importlib.import_module(_name)
+sys.modules["anvil_unwind"].install()
 
 gdb.write("anvil: gdb helpers loaded (anvil-help lists them)\n")

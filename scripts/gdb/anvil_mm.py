@@ -235,47 +235,79 @@ tasks have one)."""
 
 
 class MmCommand(AnvilCommand):
-    """Base of the helpers that show one task's address space: parses
-    "PID [ARGS]", finds the task and its mm, then calls show()."""
+    """Base of the helpers that show one address space. The first
+    argument is a PID, or -m EXPR for any struct mm_struct (one a test
+    built, say); then show(mm, argv) gets the struct."""
 
-    USAGE = "PID"
+    USAGE = "PID | -m MM_EXPR"
     REQUIRES = ("struct mm_struct",)
 
     def run(self, argv):
+        if len(argv) >= 2 and argv[0] == "-m":
+            mm = gdb.parse_and_eval(argv[1])
+            if mm.type.strip_typedefs().code != gdb.TYPE_CODE_PTR:
+                mm = mm.address
+            self.show(mm.dereference(), argv[2:])
+            return
         if not argv:
             self.usage_error()
         task = find_task(int(argv[0], 0))
+        if not has_field(task.type.target(), "mm"):
+            raise gdb.GdbError("tasks have no mm yet (user processes come "
+                               "later); try %s -m MM_EXPR" % self.NAME)
         if not int(task["mm"]):
             raise gdb.GdbError("pid %s (%s) is a kernel thread: no mm"
                                % (argv[0], task_comm(task)))
-        self.show(task, task["mm"].dereference(), argv[1:])
+        self.show(task["mm"].dereference(), argv[1:])
 
-    def show(self, task, mm, argv):
+    def show(self, mm, argv):
         raise NotImplementedError
 
 
 def vma_line(vma):
-    """One /proc/PID/maps line: start-end perms offset [file]."""
-    flags = int(vma["vm_flags"])  # VM_READ 1, VM_WRITE 2, VM_EXEC 4, SHARED 8
+    """One /proc/PID/maps-style line: start-end perms pgoff, then what
+    backs it."""
+    flags = int(vma["vm_flags"])  # VM_READ 1, WRITE 2, EXEC 4, SHARED 8
     perms = "".join(c if flags & b else "-"
                     for b, c in ((1, "r"), (2, "w"), (4, "x")))
     perms += "s" if flags & 8 else "p"
-    return "%016x-%016x %s %08x" % (int(vma["vm_start"]), int(vma["vm_end"]),
-                                    perms, int(vma["vm_pgoff"]) << 12)
+    what = "file 0x%x" % int(vma["vm_file"]) if int(vma["vm_file"]) \
+        else "anon" + (" (anon_vma 0x%x)" % int(vma["anon_vma"])
+                       if int(vma["anon_vma"]) else "")
+    return "%016x-%016x %s %08x  %s" % (
+        int(vma["vm_start"]), int(vma["vm_end"]), perms,
+        int(vma["vm_pgoff"]) << 12, what)
+
+
+def mm_vmas(mm):
+    """Yield each VMA of MM, lowest address first (the mm->mmap list,
+    include/anvil/mm_types.h)."""
+    vma = mm["mmap"]
+    for _ in range(int(mm["map_count"]) + 1):
+        if not int(vma):
+            return
+        yield vma
+        vma = vma["vm_next"]
+    raise gdb.GdbError("mm 0x%x: VMA list longer than map_count"
+                       % int(mm.address))
 
 
 @register
 class AnvilVmas(MmCommand):
-    """List a task's VMAs, like /proc/PID/maps: anvil-vmas PID.
+    """List an address space's VMAs, like /proc/PID/maps: anvil-vmas PID.
 
-Comes with user address spaces: until the kernel defines struct
-vm_area_struct this only says so."""
+anvil-vmas -m EXPR shows any struct mm_struct (EXPR: a pointer or an
+lvalue). One line per VMA, lowest address first: start-end, rwx and
+p(rivate) or s(hared), the file offset, and what backs it."""
 
     NAME = "anvil-vmas"
     REQUIRES = ("struct mm_struct", "struct vm_area_struct")
 
-    def show(self, task, mm, argv):
-        # How VMAs hang off the mm (list, tree) is decided by the
-        # address-space issue: iterate that container here and print
-        # vma_line() for each.
-        raise gdb.GdbError("anvil-vmas: walk mm's VMA container here")
+    def show(self, mm, argv):
+        if argv:
+            self.usage_error()
+        n = 0
+        for vma in mm_vmas(mm):
+            gdb.write(vma_line(vma) + "\n")
+            n += 1
+        gdb.write("%d VMAs (map_count %d)\n" % (n, int(mm["map_count"])))

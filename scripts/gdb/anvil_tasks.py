@@ -13,7 +13,8 @@ import gdb
 
 from anvil_utils import (AnvilCommand, register, reachable_tasks, find_task,
                          task_comm, task_state, symbolize, get_type, make_ptr,
-                         has_field, percpu_hdr, online_cpus)
+                         has_field, percpu_hdr, online_cpus,
+                         cpu_of_thread, thread_cpus)
 
 
 def task_mm(task):
@@ -30,11 +31,12 @@ class AnvilPs(AnvilCommand):
 
 Columns: PID, COMM, STATE (R running or runnable, S sleeping, D sleeping
 uninterruptibly, X dead), CPU (the runqueue it belongs to), ON_CPU
-(1: running now, or switching out), PREEMPT (preempt_count, in hex), MM,
+(1: running now, or switching out), PREEMPT (preempt_count in hex: the
+low byte counts preempt_disable, 0x10000 each hardirq level), MM,
 the task_struct's address, and where gdb found it. A running task's
-registers are those of the gdb thread for its CPU: CPU n is thread n+1
-('thread 2' for CPU 1). Tasks asleep on no runqueue are not listed:
-anvil has no list of all tasks yet."""
+registers are those of the gdb thread (QEMU vCPU) shown next to it:
+'thread N' then 'bt' shows its stack. Tasks asleep on no runqueue are not
+listed: anvil has no list of all tasks yet."""
 
     NAME = "anvil-ps"
 
@@ -42,10 +44,15 @@ anvil has no list of all tasks yet."""
         if argv:
             self.usage_error()
         tasks = reachable_tasks()
+        threads = thread_cpus()
         gdb.write("%5s %-16s %-5s %3s %6s %7s %-18s %-18s %s\n"
                   % ("PID", "COMM", "STATE", "CPU", "ON_CPU", "PREEMPT",
                      "MM", "TASK", "FOUND"))
         for task, why in tasks:
+            for cpu, num in threads.items():
+                why = why.replace("current on CPU %d" % cpu,
+                                  "current on CPU %d (gdb thread %d)"
+                                  % (cpu, num))
             gdb.write("%5d %-16s %-5s %3d %6d %7s %-18s 0x%-16x %s\n"
                       % (int(task["pid"]), task_comm(task), task_state(task),
                          int(task["cpu"]), int(task["on_cpu"]),
@@ -126,11 +133,16 @@ log buffer locks are bare arch spinlocks and never appear."""
 
 
 def selected_cpu():
-    """The CPU gdb's selected thread is: QEMU numbers threads from 1."""
+    """The logical CPU of gdb's selected thread."""
     thread = gdb.selected_thread()
     if thread is None:
         raise gdb.GdbError("no thread selected (not connected to QEMU?)")
-    return thread.num - 1
+    cpu = cpu_of_thread(thread)
+    if cpu is None:
+        raise gdb.GdbError("gdb thread %d is not in kernel code with its "
+                           "per-CPU base set up: name the CPU, $current(N)"
+                           % thread.num)
+    return cpu
 
 
 class CurrentFunction(gdb.Function):

@@ -166,6 +166,39 @@ def percpu_hdr(cpu):
     return per_cpu("percpu_hdr_area", cpu)
 
 
+# The register that holds the per-CPU area's address in kernel code.
+PERCPU_BASE_REG = {"x86_64": "gs_base", "ppc64": "r13"}
+
+
+def cpu_of_thread(thread):
+    """The logical CPU a gdb thread (a QEMU vCPU) is, or None if it is not
+    running kernel code with its per-CPU base set up. The numbering
+    differs: on powernv, logical CPU 0 is whichever thread skiboot booted,
+    so read the per-CPU base register instead of guessing from thread.num."""
+    old_thread, old_frame = gdb.selected_thread(), gdb.selected_frame()
+    try:
+        thread.switch()
+        base = int(gdb.newest_frame().read_register(
+            PERCPU_BASE_REG[kernel_arch()])) & ((1 << 64) - 1)
+    finally:
+        old_thread.switch()
+        old_frame.select()
+    for cpu in online_cpus():
+        if int(percpu_hdr(cpu).address) & ((1 << 64) - 1) == base:
+            return cpu
+    return None
+
+
+def thread_cpus():
+    """{logical CPU: gdb thread number} for the threads in kernel code."""
+    found = {}
+    for t in gdb.selected_inferior().threads():
+        cpu = cpu_of_thread(t)
+        if cpu is not None:
+            found[cpu] = t.num
+    return found
+
+
 def symbol_of(addr):
     """(name, offset) of the symbol covering ADDR, or (None, 0)."""
     try:
@@ -216,18 +249,23 @@ def reachable_tasks():
     found = {}
 
     def add(task, why):
-        if int(task) and int(task) not in found:
-            found[int(task)] = (task, why)
+        if not int(task):
+            return
+        if int(task) in found:
+            found[int(task)][1].append(why)
+        else:
+            found[int(task)] = (task, [why])
 
     add(gdb.parse_and_eval("&init_task"), "init_task")
     for cpu in online_cpus():
         rq = per_cpu("runqueues", cpu)
-        add(rq["idle"], "idle on CPU %d" % cpu)
         add(percpu_hdr(cpu)["current_task"], "current on CPU %d" % cpu)
+        add(rq["idle"], "idle of CPU %d" % cpu)
         for t in list_for_each_entry(rq["queue"], "struct task_struct",
                                      "run_list"):
-            add(t, "runqueue of CPU %d" % cpu)
-    return sorted(found.values(), key=lambda tw: int(tw[0]["pid"]))
+            add(t, "queued on CPU %d" % cpu)
+    tasks = [(t, ", ".join(why)) for t, why in found.values()]
+    return sorted(tasks, key=lambda tw: int(tw[0]["pid"]))
 
 
 def find_task(pid):
@@ -288,30 +326,3 @@ class AnvilHelp(AnvilCommand):
             gdb.write("%-14s %s\n" % (name, summary))
         gdb.write("Functions: $current([cpu]), $per_cpu_ptr(&var, cpu). "
                   "'help anvil-ps' and so on for details.\n")
-
-
-class BacktraceBottom:
-    """A frame filter that ends `bt` where the kernel's stacks end: after
-    ret_from_kernel_thread (a task's first frame), and before any frame
-    whose pc is in no function. The assembly has no unwind info, so gdb
-    would otherwise go on into garbage for hundreds of frames."""
-
-    BOTTOMS = ("ret_from_kernel_thread",)
-
-    def __init__(self):
-        self.name = "anvil-backtrace-bottom"
-        self.priority = 100
-        self.enabled = True
-        gdb.frame_filters[self.name] = self
-
-    def filter(self, frames):
-        for i, fd in enumerate(frames):
-            name, _ = symbol_of(fd.inferior_frame().pc())
-            if name is None and i > 0:
-                return
-            yield fd
-            if name in self.BOTTOMS:
-                return
-
-
-BacktraceBottom()

@@ -19,10 +19,14 @@
 #include <anvil/linux.h>
 #include "glue.h"
 
-/* newlib O_* bit -> Linux O_* bits.  O_SYNC/O_DSYNC are one newlib bit. */
+/*
+ * newlib O_* bit -> Linux O_* bits.  newlib (outside Cygwin) has no
+ * O_DSYNC, O_NOATIME, O_PATH or O_TMPFILE; its O_SEARCH/O_EXEC bit
+ * becomes O_PATH, as in musl, since Linux has neither.
+ */
 static const struct {
-	int newlib;
-	int linux;
+	int nl;
+	int lx;
 } open_flags[] = {
 	{ O_APPEND,	LINUX_O_APPEND },
 	{ O_CREAT,	LINUX_O_CREAT },
@@ -31,14 +35,11 @@ static const struct {
 	{ O_NONBLOCK,	LINUX_O_NONBLOCK },
 	{ O_NOCTTY,	LINUX_O_NOCTTY },
 	{ O_SYNC,	LINUX_O_SYNC },
-	{ O_DSYNC,	LINUX_O_DSYNC },
 	{ O_CLOEXEC,	LINUX_O_CLOEXEC },
 	{ O_DIRECTORY,	LINUX_O_DIRECTORY },
 	{ O_NOFOLLOW,	LINUX_O_NOFOLLOW },
 	{ O_DIRECT,	LINUX_O_DIRECT },
-	{ O_NOATIME,	LINUX_O_NOATIME },
-	{ O_PATH,	LINUX_O_PATH },
-	{ O_TMPFILE,	LINUX_O_TMPFILE },
+	{ O_SEARCH,	LINUX_O_PATH },
 };
 
 #define N_OPEN_FLAGS (sizeof(open_flags) / sizeof(open_flags[0]))
@@ -49,8 +50,8 @@ int open_flags_to_linux(int flags)
 	unsigned int i;
 
 	for (i = 0; i < N_OPEN_FLAGS; i++)
-		if (flags & open_flags[i].newlib)
-			l |= open_flags[i].linux;
+		if (flags & open_flags[i].nl)
+			l |= open_flags[i].lx;
 	return l;
 }
 
@@ -61,8 +62,8 @@ int open_flags_from_linux(int lflags)
 	unsigned int i;
 
 	for (i = 0; i < N_OPEN_FLAGS; i++)
-		if ((lflags & open_flags[i].linux) == open_flags[i].linux)
-			flags |= open_flags[i].newlib;
+		if ((lflags & open_flags[i].lx) == open_flags[i].lx)
+			flags |= open_flags[i].nl;
 	return flags;
 }
 
@@ -72,7 +73,7 @@ int open(const char *path, int flags, ...)
 	int mode;
 
 	va_start(ap, flags);
-	mode = (flags & (O_CREAT | O_TMPFILE)) ? va_arg(ap, int) : 0;
+	mode = (flags & O_CREAT) ? va_arg(ap, int) : 0;
 	va_end(ap);
 	return __anvil_ret(linux_syscall3(__NR_open, path,
 					  open_flags_to_linux(flags), mode));

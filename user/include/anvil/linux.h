@@ -10,7 +10,7 @@
  *   struct linux_*                Linux's structures where newlib's differ
  *
  * Nothing here touches errno.  The POSIX-level functions (open, stat,
- * mmap, sigaction...) live in user/lib/*.c and translate between these
+ * mmap, sigaction...) live in the user/lib C files and translate between these
  * values and newlib's; see user/README.md for the full mismatch list.
  * Arch-specific values are in <asm/abi.h>, call numbers in <asm/unistd.h>.
  */
@@ -172,7 +172,7 @@ struct linux_stat {
 	unsigned long st_atime_sec, st_atime_nsec;
 	unsigned long st_mtime_sec, st_mtime_nsec;
 	unsigned long st_ctime_sec, st_ctime_nsec;
-	long __unused[3];
+	long __reserved[3];
 };
 
 /* What rt_sigaction(2) takes; the mask is the 8-byte kernel sigset. */
@@ -231,8 +231,8 @@ static inline long sys_fork(void)
 /* Raw clone: the child returns here on the new stack; no C frame survives. */
 static inline long sys_clone(unsigned long flags, void *stack, int *ptid,
 			     int *ctid, unsigned long tls)
-{ return linux_syscall5(__NR_clone,
-			LINUX_CLONE_ARGS(flags, stack, ptid, ctid, tls)); }
+{ return __linux_syscall(__NR_clone,
+			 LINUX_CLONE_ARGS(flags, stack, ptid, ctid, tls), 0); }
 static inline long sys_execve(const char *path, char *const argv[],
 			      char *const envp[])
 { return linux_syscall3(__NR_execve, path, argv, envp); }

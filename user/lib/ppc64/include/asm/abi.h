@@ -38,6 +38,7 @@
 #define LINUX_SIGSTKSZ		32768
 
 /* clone(2) argument order: PowerPC passes tls before the child tid pointer. */
-#define LINUX_CLONE_ARGS(f, s, p, c, t)	f, s, p, t, c
+#define LINUX_CLONE_ARGS(f, s, p, c, t) \
+	(long)(f), (long)(s), (long)(p), (long)(t), (long)(c)
 
 #endif /* _ASM_ABI_H */

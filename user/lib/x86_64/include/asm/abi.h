@@ -39,6 +39,7 @@
 #define LINUX_SIGSTKSZ		8192
 
 /* clone(2) argument order: x86_64 passes the child tid pointer before tls. */
-#define LINUX_CLONE_ARGS(f, s, p, c, t)	f, s, p, c, t
+#define LINUX_CLONE_ARGS(f, s, p, c, t) \
+	(long)(f), (long)(s), (long)(p), (long)(c), (long)(t)
 
 #endif /* _ASM_ABI_H */

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * ppc64-private entry points: what the assembly (head_64.S,
+ * exceptions-64s.S) calls or names, and what the interrupt paths call
+ * in smp.c, xics.c and time.c.
+ */
+#ifndef _ASM_PPC64_TRAPS_H
+#define _ASM_PPC64_TRAPS_H
+
+#include <anvil/types.h>
+
+struct pt_regs;
+
+/* head_64.S -> C, before start_kernel (kernel/setup_64.c). */
+void early_setup(unsigned long fdt_pa, u64 opal_base, u64 opal_entry,
+		 u64 entry_tb);
+
+/* The common exception entry -> C (kernel/traps.c). */
+void exception_dispatch(struct pt_regs *regs);
+
+/* The vector block early_setup copies to real 0x100, and the return
+ * address of exception_dispatch inside the entry code (for backtraces). */
+extern char __vectors_start[];
+extern const unsigned long __vectors_size;
+extern char exc_dispatch_return[];
+
+/* Other CPUs: the holding pen and their first C code (kernel/smp.c). */
+struct paca_struct;
+extern unsigned long boot_lpcr;
+void smp_hold_secondaries(void);
+void start_secondary(struct paca_struct *paca) __attribute__((noreturn));
+
+/* XICS interrupt presenters (kernel/xics.c). */
+void xics_cpu_init(void);
+bool xics_interrupt(struct pt_regs *regs);
+
+/* The decrementer interrupt (kernel/time.c). */
+void timer_decrementer(struct pt_regs *regs);
+
+#endif /* _ASM_PPC64_TRAPS_H */
