@@ -129,8 +129,11 @@ void start_kernel(void)
 	setup_arch();
 	if (!parse_kernel_params(boot_params.cmdline))
 		boot_fatal("bad kernel command line (see above)");
-	if (memblock_free_bytes() < MIN_USABLE_RAM)
+	if (memblock_free_bytes() < MIN_USABLE_RAM) {
+		pr_emerg("anvil: %llu KiB of RAM usable after boot reservations\n",
+			 (unsigned long long)(memblock_free_bytes() / 1024));
 		boot_fatal("too little RAM: anvil needs at least 16 MiB free");
+	}
 	mm_init();
 	sched_init();
 	arch_timer_init();

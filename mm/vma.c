@@ -290,11 +290,12 @@ static void vma_absorb(struct vm_area_struct *vma, struct vm_area_struct *next)
  *    @end covers completely is removed and freed (merge cases 1, 6, 7,
  *    8), and one that it covers in part loses its head (case 5).
  *  - Without, when @vma shrinks at the end and vm_next starts right
- *    there: vm_next grows down to @end (case 4). So never shrink a VMA
- *    with this; split it and unlink the piece.
+ *    there: vm_next grows down to @end (case 4). So to trim a VMA with
+ *    a neighbour right after it, split it and unlink the piece instead.
  *
- * @start may not go below the previous VMA's end. Returns 0, or -EINVAL
- * for a misshapen range (a bug in the caller: warns). Later the rmap
+ * @start may move down into a hole (case 3), but not below the previous
+ * VMA's end. Returns 0, or -EINVAL for a misshapen range (a bug in the
+ * caller: warns); an @insert that overlaps is a BUG. Later the rmap
  * locks are taken here so rmap walkers never see half a change.
  * mmap_lock held for writing. Does not sleep.
  */
@@ -336,9 +337,9 @@ int vma_adjust(struct vm_area_struct *vma, unsigned long start,
 		struct vm_area_struct *prev;
 		struct rb_node **link, *parent;
 
-		if (WARN_ON(find_vma_links(mm, insert->vm_start, insert->vm_end,
-					   &prev, &link, &parent)))
-			return -EINVAL;
+		/* @vma has already moved: too late to back out cleanly. */
+		BUG_ON(find_vma_links(mm, insert->vm_start, insert->vm_end,
+				      &prev, &link, &parent));
 		vma_link(mm, insert, prev, link, parent);
 	}
 	return 0;

@@ -10,7 +10,7 @@
 #   anvil-percpu [VAR]     a per-CPU variable on every CPU
 #   anvil-locks [PID]      locks held per task (lockdep)
 #   anvil-pte [PID] ADDR   the MMU walk for an address, level by level
-#   anvil-vmas PID         a task's VMAs (once user processes exist)
+#   anvil-vmas PID|-m MM   an address space's VMAs, like /proc/PID/maps
 # Functions: $current([cpu]), $per_cpu_ptr(&var, cpu).
 #
 # Where things are:

@@ -4,7 +4,8 @@
 #
 #   anvil-pte ADDR        how the MMU translates kernel address ADDR now
 #   anvil-pte PID ADDR    ... in that task's address space (needs mm)
-#   anvil-vmas PID        the task's VMAs, like /proc/PID/maps (needs VMAs)
+#   anvil-vmas PID        the task's VMAs, like /proc/PID/maps (needs mm)
+#   anvil-vmas -m MM      ... of any struct mm_struct
 #
 # Each arch has a PageTableWalker subclass, picked by kernel_arch():
 #   x86_64: the 4-level tables from CR3 (<asm/pgtable.h>), each level with
@@ -17,8 +18,8 @@
 #
 # Adding a helper for a new mm structure (anon_vma, i_mmap, ...):
 # subclass MmCommand, set NAME, USAGE and REQUIRES (the kernel types it
-# reads), and write show(task, mm, argv). It gets PID parsing, the task
-# lookup and the "not in this kernel yet" message for free.
+# reads), and write show(mm, argv). It gets "PID" and "-m MM" parsing,
+# the task lookup and the "not in this kernel yet" message for free.
 
 import gdb
 

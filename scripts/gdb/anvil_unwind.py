@@ -21,6 +21,7 @@
 #    shows everything gdb finds.
 
 import gdb
+from gdb.FrameDecorator import FrameDecorator
 from gdb.unwinder import Unwinder, register_unwinder
 
 from anvil_utils import get_type, make_ptr, kernel_arch
@@ -117,9 +118,29 @@ class ExceptionFrame(Unwinder):
         return info
 
 
+ENTRY_FRAMES = ("common_entry", "exc_dispatch_return")
+
+
+class InterruptedFrame(FrameDecorator):
+    """The frame an exception interrupted. gdb takes every outer frame's
+    pc for a return address and looks up pc - 1, the call; but here pc
+    is the interrupted instruction itself, maybe a function's first, and
+    pc - 1 is then in the function before. Name it by pc."""
+
+    def function(self):
+        pc = self.inferior_frame().pc()
+        block = gdb.current_progspace().block_for_pc(pc)
+        while block is not None and block.function is None:
+            block = block.superblock
+        if block is not None:
+            return block.function.print_name
+        return super().function()
+
+
 class BacktraceBottom:
     """A frame filter that ends `bt` at the first function of a stack,
-    and before any later frame whose pc is in no function."""
+    and before any later frame whose pc is in no function; it also names
+    interrupted frames right (InterruptedFrame)."""
 
     # Where every kernel stack starts: the boot CPU's, each other CPU's,
     # and each kernel thread's. Their callers are boot assembly, which
@@ -134,13 +155,20 @@ class BacktraceBottom:
         gdb.frame_filters[self.name] = self
 
     def filter(self, frames):
+        interrupted = False
         for i, fd in enumerate(frames):
-            name = fd.inferior_frame().name()
-            if name is None and i > 0:
-                return
+            if interrupted:
+                fd = InterruptedFrame(fd)
+                name = fd.function()
+                name = name if isinstance(name, str) else None
+            else:
+                name = fd.inferior_frame().name()
+                if name is None and i > 0:
+                    return
             yield fd
             if name in self.BOTTOMS:
                 return
+            interrupted = name in ENTRY_FRAMES
 
 
 def install():

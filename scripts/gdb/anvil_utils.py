@@ -3,17 +3,18 @@
 # scripts/gdb/anvil_utils.py: what every anvil gdb helper shares.
 #
 #   AnvilCommand, register     the base class and registry of anvil-* commands
-#   get_type, has_type         struct types from the kernel's DWARF, cached
-#   read_ulong, read_bytes     raw target memory, endianness handled by gdb
+#   get_type, has_type, has_field   types from the kernel's DWARF, cached
+#   make_ptr, read_ulong, read_bytes, parse_int   addresses and raw memory
 #   container_of, list_for_each_entry    <anvil/list.h> in Python
-#   per_cpu_ptr, per_cpu, online_cpus    <anvil/percpu.h> in Python
-#   symbolize                  an address as "func+0xoff (file:line)"
-#   task_comm, reachable_tasks, find_task    the tasks gdb can find
+#   per_cpu_ptr, per_cpu, percpu_hdr, online_cpus   <anvil/percpu.h>
+#   cpu_of_thread, thread_cpus which logical CPU each gdb thread (vCPU) is
+#   symbol_of, symbolize       an address as "func+0xoff (file:line)"
+#   task_comm, task_state, reachable_tasks, find_task   the tasks gdb finds
 #   kernel_arch                "x86_64" or "ppc64"
 #
 # The commands themselves live in anvil_tasks.py (ps, locks), anvil_log.py
-# (dmesg), anvil_percpu.py and anvil_mm.py (pte, vmas); anvil.py loads
-# them all. Everything here reads memory through gdb, so it works on a
+# (dmesg), anvil_percpu.py and anvil_mm.py (pte, vmas), backtrace help in
+# anvil_unwind.py; anvil.py loads them all. Everything here reads memory through gdb, so it works on a
 # stopped kernel of either arch with no help from the kernel itself.
 
 import gdb
