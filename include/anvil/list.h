@@ -16,6 +16,7 @@
 #define ANVIL_LIST_H
 
 #include <anvil/compiler.h>
+#include <anvil/types.h>
 
 struct list_head {
 	struct list_head *next, *prev;

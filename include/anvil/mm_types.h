@@ -25,8 +25,8 @@
 #ifndef ANVIL_MM_TYPES_H
 #define ANVIL_MM_TYPES_H
 
-#include <anvil/types.h>	/* before rwsem.h: <anvil/list.h> needs bool */
 #include <anvil/atomic.h>
+#include <anvil/cpumask.h>
 #include <anvil/list.h>
 #include <anvil/rbtree.h>
 #include <anvil/rwsem.h>
@@ -36,14 +36,6 @@ struct file;
 struct anon_vma;
 struct vm_operations_struct;
 struct kmem_cache;
-
-/*
- * The same type as <anvil/sched.h>'s (C11 allows the typedef twice; a
- * file including both would fail to build if they ever differed). Not
- * included from there because sched.h pulls in arch headers the host
- * tests of mm/ do not have.
- */
-typedef u64 cpumask_t;
 
 /*
  * vm_flags. The values are Linux's, so a student can read them in a

@@ -22,6 +22,7 @@
 #define ANVIL_SCHED_H
 
 #include <anvil/atomic.h>
+#include <anvil/cpumask.h>
 #include <anvil/list.h>
 #include <anvil/lockdep.h>
 #include <anvil/percpu.h>
@@ -42,9 +43,6 @@
 /* task->flags bits */
 #define TIF_NEED_RESCHED 0
 
-typedef u64 cpumask_t; /* bit n = CPU n; NR_CPUS <= 64 */
-#define cpumask_of(cpu) ((cpumask_t)1 << (cpu))
-#define CPU_MASK_ALL (~(cpumask_t)0)
 
 /*
  * struct task_struct
