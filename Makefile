@@ -35,8 +35,9 @@ NASM ?= nasm
 
 GENERIC_SRCS := $(wildcard kernel/*.c kernel/*/*.c mm/*.c lib/*.c drivers/*/*.c)
 # Built and tested on the host only, until the pieces they need arrive:
-# mm/mmu_gather.c waits for each arch's tlb_flush() (user address spaces).
-HOST_ONLY_SRCS := mm/mmu_gather.c
+# mm/mmu_gather.c and mm/memory.c wait for each arch's user page-table
+# hooks (docs/arch-boundary.md, "User page tables").
+HOST_ONLY_SRCS := mm/mmu_gather.c mm/memory.c
 GENERIC_SRCS := $(filter-out $(HOST_ONLY_SRCS),$(GENERIC_SRCS))
 ifeq ($(DEBUG),1)
 GENERIC_SRCS += $(wildcard tests/kernel/*.c)
@@ -44,18 +45,22 @@ endif
 SRCS := $(GENERIC_SRCS) $(ARCH_SRCS)
 OBJS := $(patsubst %,$(O)/%.o,$(basename $(SRCS)))
 
-# -O2 with frame pointers: backtraces walk the frame chain.
+# Frame pointers always: backtraces walk the frame chain. Debug builds (the
+# default, and what tests run) use -Og, where gdb's next/step/finish follow
+# the source; DEBUG=0 builds use -O2.
 CFLAGS := -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter \
 	-ffreestanding -fno-builtin -nostdlib -fno-stack-protector \
 	-fno-pic -fno-pie -fno-common -fno-strict-aliasing \
 	-fno-omit-frame-pointer -fno-asynchronous-unwind-tables \
 	-fno-delete-null-pointer-checks -fno-tree-loop-distribute-patterns \
-	-O2 -g -Iinclude -Iarch/$(ARCH)/include -MMD -MP \
+	-g -Iinclude -Iarch/$(ARCH)/include -MMD -MP \
 	$(ARCH_CFLAGS)
 # Debug builds also trace interrupts-off sections (<anvil/irqflags.h>);
 # host tests compile the same headers without the tracer.
 ifeq ($(DEBUG),1)
-CFLAGS += -DCONFIG_DEBUG=1 -DCONFIG_TRACE_IRQFLAGS=1
+CFLAGS += -Og -DCONFIG_DEBUG=1 -DCONFIG_TRACE_IRQFLAGS=1
+else
+CFLAGS += -O2
 endif
 ASFLAGS := $(filter-out -std=gnu11,$(CFLAGS)) -D__ASSEMBLY__
 

@@ -113,6 +113,11 @@ static inline void atomic_long_inc(atomic_long_t *v)
 	atomic_long_add(1, v);
 }
 
+static inline void atomic_long_dec(atomic_long_t *v)
+{
+	atomic_long_add(-1, v);
+}
+
 /* Bit operations on an unsigned long, atomic. */
 static inline void set_bit(unsigned int nr, unsigned long *addr)
 {

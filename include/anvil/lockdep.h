@@ -70,6 +70,14 @@ void lockdep_init_map(struct lockdep_map *map, const char *name,
  */
 void lock_acquire(struct lockdep_map *map, struct lockdep_map *nest_lock,
 		  unsigned long ip);
+/*
+ * lock_acquire_nested - take a second lock of a class already held, in a
+ * fixed order: @subclass (SINGLE_DEPTH_NESTING) makes it a class of its
+ * own, so "A then A/1" is an order lockdep checks rather than recursion.
+ */
+void lock_acquire_nested(struct lockdep_map *map, unsigned int subclass,
+			 unsigned long ip);
+#define SINGLE_DEPTH_NESTING 1
 void lock_release(struct lockdep_map *map, unsigned long ip);
 /* True if the current context holds @map. */
 bool lock_is_held(const struct lockdep_map *map);

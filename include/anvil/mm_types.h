@@ -30,6 +30,7 @@
 #include <anvil/list.h>
 #include <anvil/rbtree.h>
 #include <anvil/rwsem.h>
+#include <anvil/spinlock.h>
 #include <asm/page.h>
 
 struct file;
@@ -103,6 +104,11 @@ struct mm_struct {
 	struct vm_area_struct *mmap_cache; /* [R] last find_vma() result */
 	int map_count;			/* [M] number of VMAs */
 	struct rw_semaphore mmap_lock;	/* protects the [M] fields */
+	spinlock_t page_table_lock;	/* guards populating pgd/pud/pmd
+					 * entries; PTE tables have their
+					 * own lock (the PTL) */
+	atomic_long_t nr_ptes;		/* [A] PTE table pages */
+	atomic_long_t rss_anon;		/* [A] anonymous pages mapped */
 
 	void *pgd;			/* [I] top-level page table (a pgd_t *
 					 * once page tables arrive) */

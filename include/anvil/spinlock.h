@@ -54,7 +54,10 @@ void __spin_lock_init(spinlock_t *lock, const char *name,
 				      .key = (struct lock_class_key *)&x } }
 
 void spin_lock(spinlock_t *lock);
-void spin_lock_nested(spinlock_t *lock, spinlock_t *nest_lock);
+/* One of many locks of a class, all taken under @nest_lock (held). */
+void spin_lock_nest_lock(spinlock_t *lock, spinlock_t *nest_lock);
+/* A second lock of a held class, in a fixed order (SINGLE_DEPTH_NESTING). */
+void spin_lock_nested(spinlock_t *lock, unsigned int subclass);
 bool spin_trylock(spinlock_t *lock);
 void spin_unlock(spinlock_t *lock);
 void spin_lock_irq(spinlock_t *lock);

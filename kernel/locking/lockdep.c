@@ -29,6 +29,7 @@
 
 struct lock_class {
 	struct lock_class_key *key;
+	unsigned int subclass;	/* spin_lock_nested(): a class of its own */
 	const char *name;
 	int edges; /* index of the first edge out of this class, or -1 */
 };
@@ -96,24 +97,38 @@ static void lockdep_disable(const char *why)
 	lockdep_off = true;
 }
 
-static struct lock_class *find_class(struct lockdep_map *map)
+/*
+ * The class of @map at @subclass. Subclass 0 is the lock's own class
+ * (cached in the map); a nested subclass (taking a second lock of one
+ * class in a fixed order, like fork's two page-table locks) is a class of
+ * its own, so the order between the two is checked like any other.
+ */
+static struct lock_class *find_class(struct lockdep_map *map,
+				     unsigned int subclass)
 {
 	struct lock_class *c;
 
-	if (map->class)
+	if (subclass == 0 && map->class)
 		return map->class;
 	for (unsigned int i = 0; i < nr_lock_classes; i++)
-		if (lock_classes[i].key == map->key)
-			return map->class = &lock_classes[i];
+		if (lock_classes[i].key == map->key &&
+		    lock_classes[i].subclass == subclass) {
+			c = &lock_classes[i];
+			goto found;
+		}
 	if (nr_lock_classes == MAX_LOCK_CLASSES) {
 		lockdep_disable("too many lock classes");
 		return NULL;
 	}
 	c = &lock_classes[nr_lock_classes++];
 	c->key = map->key;
+	c->subclass = subclass;
 	c->name = map->name;
 	c->edges = -1;
-	return map->class = c;
+found:
+	if (subclass == 0)
+		map->class = c;
+	return c;
 }
 
 void lockdep_init_map(struct lockdep_map *map, const char *name,
@@ -268,8 +283,8 @@ static void report_recursive(struct held_lock *h, struct lockdep_map *map,
 	pr_warn("======================================================\n");
 }
 
-void lock_acquire(struct lockdep_map *map, struct lockdep_map *nest_lock,
-		  unsigned long ip)
+static void __lock_acquire(struct lockdep_map *map, unsigned int subclass,
+			   struct lockdep_map *nest_lock, unsigned long ip)
 {
 	struct lockdep_context *ctx = lockdep_current();
 	struct lock_class *class;
@@ -279,7 +294,7 @@ void lock_acquire(struct lockdep_map *map, struct lockdep_map *nest_lock,
 	if (lockdep_off)
 		return;
 	flags = graph_lock();
-	class = find_class(map);
+	class = find_class(map, subclass);
 	if (!class)
 		goto out;
 	same = find_held(ctx, NULL, class);
@@ -305,6 +320,18 @@ void lock_acquire(struct lockdep_map *map, struct lockdep_map *nest_lock,
 	};
 out:
 	graph_unlock(flags);
+}
+
+void lock_acquire(struct lockdep_map *map, struct lockdep_map *nest_lock,
+		  unsigned long ip)
+{
+	__lock_acquire(map, 0, nest_lock, ip);
+}
+
+void lock_acquire_nested(struct lockdep_map *map, unsigned int subclass,
+			 unsigned long ip)
+{
+	__lock_acquire(map, subclass, NULL, ip);
 }
 
 void lock_release(struct lockdep_map *map, unsigned long ip)

@@ -62,13 +62,19 @@ static void spin_check_self_deadlock(spinlock_t *lock)
 		       raw_smp_processor_id(), lock->dep_map.name);
 }
 
+/* After the lockdep annotation: spin, then note the owner. */
+static void spin_lock_raw_tail(spinlock_t *lock)
+{
+	spin_check_self_deadlock(lock);
+	arch_spin_lock(&lock->raw);
+	lock->owner_cpu = (int)raw_smp_processor_id();
+}
+
 static void __spin_lock(spinlock_t *lock, spinlock_t *nest, unsigned long ip)
 {
 	preempt_disable();
 	lock_acquire(&lock->dep_map, nest ? &nest->dep_map : NULL, ip);
-	spin_check_self_deadlock(lock);
-	arch_spin_lock(&lock->raw);
-	lock->owner_cpu = (int)raw_smp_processor_id();
+	spin_lock_raw_tail(lock);
 }
 
 void spin_lock(spinlock_t *lock)
@@ -76,9 +82,16 @@ void spin_lock(spinlock_t *lock)
 	__spin_lock(lock, NULL, _RET_IP_);
 }
 
-void spin_lock_nested(spinlock_t *lock, spinlock_t *nest_lock)
+void spin_lock_nest_lock(spinlock_t *lock, spinlock_t *nest_lock)
 {
 	__spin_lock(lock, nest_lock, _RET_IP_);
+}
+
+void spin_lock_nested(spinlock_t *lock, unsigned int subclass)
+{
+	preempt_disable();
+	lock_acquire_nested(&lock->dep_map, subclass, _RET_IP_);
+	spin_lock_raw_tail(lock);
 }
 
 bool spin_trylock(spinlock_t *lock)

@@ -82,7 +82,10 @@ class X86_64Walker(PageTableWalker):
 
     def mm_root(self, mm):
         pgd = int(mm["pgd"])
-        return pgd - self.PAGE_OFFSET, "mm 0x%x pgd 0x%x" % (int(mm), pgd)
+        # __pa(): the image mapping or the direct map (<asm/page.h>).
+        pa = pgd - (0xffffffff80000000 if pgd >= 0xffffffff80000000
+                    else self.PAGE_OFFSET)
+        return pa, "mm 0x%x pgd 0x%x" % (int(mm.address), pgd)
 
     def walk(self, addr, root):
         top = addr >> 47
@@ -226,7 +229,7 @@ tasks have one)."""
                 raise gdb.GdbError("pid %s (%s) has no user address space; "
                                    "for kernel addresses: anvil-pte ADDR"
                                    % (argv[0], task_comm(task)))
-            root, how = w.mm_root(task["mm"])
+            root, how = w.mm_root(task["mm"].dereference())
         else:
             root, how = w.kernel_root()
         sym = symbolize(addr)

@@ -153,6 +153,11 @@ void spin_unlock(spinlock_t *lock)
 	lock->owner_cpu = -1;
 }
 
+void spin_lock_nested(spinlock_t *lock, unsigned int subclass)
+{
+	spin_lock(lock);
+}
+
 unsigned long __spin_lock_irqsave(spinlock_t *lock)
 {
 	unsigned long flags = host_irqs_off;

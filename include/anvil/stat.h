@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * File types, permission bits and the kernel's own stat record.
+ *
+ * The S_IF* and permission values are Linux's and are the same on every
+ * arch. struct stat is *not*: its layout differs between x86_64 and
+ * ppc64, so the filesystem fills the generic struct kstat below and the
+ * syscall layer converts it to the arch's struct stat (as Linux's
+ * cp_new_stat does).
+ */
+#ifndef ANVIL_STAT_H
+#define ANVIL_STAT_H
+
+#include <anvil/types.h>
+
+#define S_IFMT 00170000
+#define S_IFSOCK 0140000
+#define S_IFLNK 0120000
+#define S_IFREG 0100000
+#define S_IFBLK 0060000
+#define S_IFDIR 0040000
+#define S_IFCHR 0020000
+#define S_IFIFO 0010000
+#define S_ISUID 0004000
+#define S_ISGID 0002000
+#define S_ISVTX 0001000
+
+#define S_ISLNK(m) (((m) & S_IFMT) == S_IFLNK)
+#define S_ISREG(m) (((m) & S_IFMT) == S_IFREG)
+#define S_ISDIR(m) (((m) & S_IFMT) == S_IFDIR)
+#define S_ISCHR(m) (((m) & S_IFMT) == S_IFCHR)
+#define S_ISBLK(m) (((m) & S_IFMT) == S_IFBLK)
+#define S_ISFIFO(m) (((m) & S_IFMT) == S_IFIFO)
+#define S_ISSOCK(m) (((m) & S_IFMT) == S_IFSOCK)
+
+#define S_IRWXU 00700
+#define S_IRUSR 00400
+#define S_IWUSR 00200
+#define S_IXUSR 00100
+#define S_IRWXG 00070
+#define S_IRGRP 00040
+#define S_IWGRP 00020
+#define S_IXGRP 00010
+#define S_IRWXO 00007
+#define S_IROTH 00004
+#define S_IWOTH 00002
+#define S_IXOTH 00001
+
+#define S_IRWXUGO (S_IRWXU | S_IRWXG | S_IRWXO)
+#define S_IALLUGO (S_ISUID | S_ISGID | S_ISVTX | S_IRWXUGO)
+#define S_IRUGO (S_IRUSR | S_IRGRP | S_IROTH)
+#define S_IWUGO (S_IWUSR | S_IWGRP | S_IWOTH)
+#define S_IXUGO (S_IXUSR | S_IXGRP | S_IXOTH)
+
+/*
+ * Seconds and nanoseconds. Until anvil has a wall clock, file times
+ * count from boot (ktime_get_ns()), so they start near 1970-01-01.
+ */
+struct timespec64 {
+	s64 tv_sec;
+	long tv_nsec;
+};
+
+/* Device numbers: Linux's 12-bit major, 20-bit minor in-kernel form. */
+typedef u32 dev_t;
+#define MINORBITS 20
+#define MINORMASK ((1U << MINORBITS) - 1)
+#define MAJOR(dev) ((unsigned int)((dev) >> MINORBITS))
+#define MINOR(dev) ((unsigned int)((dev) & MINORMASK))
+#define MKDEV(ma, mi) (((dev_t)(ma) << MINORBITS) | (dev_t)(mi))
+
+/* What stat(2) reports, before the arch's struct stat is filled. */
+struct kstat {
+	u64 ino;
+	dev_t dev;		/* the filesystem's device number */
+	u32 mode;		/* S_IF* type and permission bits */
+	unsigned int nlink;
+	u32 uid;
+	u32 gid;
+	dev_t rdev;		/* device files: the device's number */
+	s64 size;		/* bytes */
+	u32 blksize;		/* preferred I/O size: PAGE_SIZE */
+	u64 blocks;		/* 512-byte blocks held (pages in the cache) */
+	struct timespec64 atime;
+	struct timespec64 mtime;
+	struct timespec64 ctime;
+};
+
+#endif /* ANVIL_STAT_H */
