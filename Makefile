@@ -6,6 +6,7 @@
 #   make run [ARCH=...]             boot it in QEMU, serial console here
 #   make test                       every test layer, both arches
 #   make check-host                 host unit tests only (ASan/UBSan)
+#   make user [ARCH=...]            newlib and the user programs
 #   make ktest [ARCH=...]           in-kernel KTAP tests for one arch
 #   make gdb [ARCH=...]             boot paused under gdb (docs/debugging.md)
 #   make clean
@@ -34,11 +35,15 @@ CPP := $(CROSS_COMPILE)cpp
 NASM ?= nasm
 
 GENERIC_SRCS := $(wildcard kernel/*.c kernel/*/*.c mm/*.c lib/*.c drivers/*/*.c)
-# Built and tested on the host only, until the pieces they need arrive:
-# mm/mmu_gather.c and mm/memory.c wait for each arch's user page-table
-# hooks (docs/arch-boundary.md, "User page tables").
-HOST_ONLY_SRCS := mm/mmu_gather.c mm/memory.c
-GENERIC_SRCS := $(filter-out $(HOST_ONLY_SRCS),$(GENERIC_SRCS))
+# User address spaces (page tables, faults, the mmap family, the gather)
+# are generic, but need the arch's user page-table hooks ("User page
+# tables" in docs/arch-boundary.md). An arch that has them sets
+# ARCH_HAS_USER_MM := 1 in its Makefile.inc; until then these files are
+# built and tested on the host only (tests/host/).
+USER_MM_SRCS := mm/mmu_gather.c mm/memory.c mm/mmap.c mm/mprotect.c
+ifneq ($(ARCH_HAS_USER_MM),1)
+GENERIC_SRCS := $(filter-out $(USER_MM_SRCS),$(GENERIC_SRCS))
+endif
 ifeq ($(DEBUG),1)
 GENERIC_SRCS += $(wildcard tests/kernel/*.c)
 endif
@@ -127,6 +132,12 @@ gdb: setup kernel
 
 gdb-attach: kernel
 	@scripts/gdb/anvil-gdb --arch $(ARCH) --attach --port $(or $(GDBPORT),1234)
+
+.PHONY: user
+# make user [ARCH=...]: newlib (cached in build/newlib/<arch>), the glue and
+# every user/bin and user/tests program into build/user/<arch>/
+user: setup
+	$(MAKE) -C user ARCH=$(ARCH)
 
 check-host:
 	$(MAKE) -C tests/host

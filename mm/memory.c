@@ -147,7 +147,7 @@ static pmd_t *walk_alloc(struct mm_struct *mm, unsigned long addr)
 }
 
 /* The pmd entry for @addr if every level exists, else NULL. */
-static pmd_t *walk(struct mm_struct *mm, unsigned long addr)
+pmd_t *pmd_lookup(struct mm_struct *mm, unsigned long addr)
 {
 	pgd_t *pgd = pgd_offset(mm, addr);
 	pud_t *pud;
@@ -315,7 +315,7 @@ int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr,
 
 struct page *follow_page(struct vm_area_struct *vma, unsigned long addr)
 {
-	pmd_t *pmd = walk(vma->vm_mm, addr);
+	pmd_t *pmd = pmd_lookup(vma->vm_mm, addr);
 	struct page *page = NULL;
 	spinlock_t *ptl;
 	pte_t *pte;
@@ -629,7 +629,7 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 	unsigned long addr = vma->vm_start, end = vma->vm_end, next;
 
 	for (; addr != end; addr = next) {
-		pmd_t *src_pmd = walk(src, addr), *dst_pmd;
+		pmd_t *src_pmd = pmd_lookup(src, addr), *dst_pmd;
 
 		next = pmd_addr_end(addr, end);
 		if (!src_pmd)

@@ -103,6 +103,8 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		    struct vm_area_struct *vma);
 void zap_page_range(struct vm_area_struct *vma, unsigned long start,
 		    unsigned long size);
+/* The pmd entry covering @addr if every level exists, else NULL. */
+pmd_t *pmd_lookup(struct mm_struct *mm, unsigned long addr);
 /* The page mapped at @addr, or NULL (none, or the zero page). */
 struct page *follow_page(struct vm_area_struct *vma, unsigned long addr);
 extern struct page *zero_page;

@@ -34,50 +34,6 @@
 /* The stand-in objects behind FA, FB, AV1, AV2. */
 char vma_test_objects[4];
 
-/* ---- mmap_lock: a stub rwsem that only records its state ---------- */
-
-void __init_rwsem(struct rw_semaphore *sem, const char *name,
-		  struct lock_class_key *key)
-{
-	sem->count = 0;
-	INIT_LIST_HEAD(&sem->wait_list);
-	sem->dep_map.name = name;
-	sem->dep_map.key = key;
-}
-
-void down_write(struct rw_semaphore *sem)
-{
-	BUG_ON(sem->count != 0); /* single-threaded: it would deadlock */
-	sem->count = RWSEM_WRITE_LOCKED;
-}
-
-void up_write(struct rw_semaphore *sem)
-{
-	sem->count = 0;
-}
-
-void down_read(struct rw_semaphore *sem)
-{
-	BUG_ON(sem->count < 0);
-	sem->count++;
-}
-
-void up_read(struct rw_semaphore *sem)
-{
-	sem->count--;
-}
-
-bool rwsem_is_locked(struct rw_semaphore *sem)
-{
-	return sem->count != 0;
-}
-
-/* Every lockdep_map the code under test asks about is an mmap_lock's. */
-bool lock_is_held(const struct lockdep_map *map)
-{
-	return container_of(map, struct rw_semaphore, dep_map)->count != 0;
-}
-
 /* ---- the address space under test ------------------------------- */
 
 struct mm_struct mm;

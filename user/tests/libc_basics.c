@@ -145,7 +145,7 @@ static void test_mmap(void)
 
 int main(void)
 {
-	plan(24);
+	plan(21);
 	test_printf();
 	test_malloc();
 	test_setjmp();

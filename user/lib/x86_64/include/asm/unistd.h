@@ -3,8 +3,9 @@
  * user/lib/x86_64/include/asm/unistd.h: Linux system call numbers for
  * x86_64, the subset anvil's user library calls.
  *
- * Values are Linux's (arch/x86/entry/syscalls/syscall_64.tbl), which is anvil's
- * system call ABI.  The names are Linux's too, so a grep finds both sides.
+ * Values are Linux's (arch/x86/entry/syscalls/syscall_64.tbl), which
+ * is anvil's system call ABI.  The names are Linux's too, so a grep
+ * finds both sides.
  * The other arch's numbers are in user/lib/ppc64/include/asm/unistd.h.
  */
 #ifndef _ASM_UNISTD_H

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * mmap's PROT_* and MAP_* flags, with Linux's values. Most are the same
+ * on every arch; the few that are not (MAP_NORESERVE, MAP_LOCKED: powerpc
+ * kept older values) come from <asm/mman.h>.
+ */
+#ifndef ANVIL_MMAN_H
+#define ANVIL_MMAN_H
+
+#include <asm/mman.h>
+
+#define PROT_NONE 0x0
+#define PROT_READ 0x1
+#define PROT_WRITE 0x2
+#define PROT_EXEC 0x4
+
+#define MAP_SHARED 0x01
+#define MAP_PRIVATE 0x02
+#define MAP_TYPE 0x0f
+#define MAP_FIXED 0x10
+#define MAP_ANONYMOUS 0x20
+#define MAP_GROWSDOWN 0x0100
+#define MAP_POPULATE 0x8000
+#define MAP_NONBLOCK 0x10000
+#define MAP_STACK 0x20000
+#define MAP_FIXED_NOREPLACE 0x100000
+
+#define MAP_FAILED ((unsigned long)-1)
+
+/* mm/mmap.c and mm/mprotect.c (the syscalls wrap these). */
+struct mm_struct;
+unsigned long calc_vm_flags(unsigned long prot, unsigned long flags);
+unsigned long do_mmap(struct mm_struct *mm, unsigned long addr,
+		      unsigned long len, unsigned long prot,
+		      unsigned long flags, unsigned long fd, unsigned long off);
+int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
+int do_mprotect(struct mm_struct *mm, unsigned long start, size_t len,
+		unsigned long prot);
+unsigned long do_brk(struct mm_struct *mm, unsigned long brk);
+void exit_mmap(struct mm_struct *mm);
+
+#endif /* ANVIL_MMAN_H */
