@@ -40,12 +40,13 @@ GENERIC_SRCS := $(wildcard kernel/*.c kernel/*/*.c mm/*.c lib/*.c drivers/*/*.c)
 # tables" in docs/arch-boundary.md). An arch that has them sets
 # ARCH_HAS_USER_MM := 1 in its Makefile.inc; until then these files are
 # built and tested on the host only (tests/host/).
-USER_MM_SRCS := mm/mmu_gather.c mm/memory.c mm/mmap.c mm/mprotect.c
-ifneq ($(ARCH_HAS_USER_MM),1)
-GENERIC_SRCS := $(filter-out $(USER_MM_SRCS),$(GENERIC_SRCS))
-endif
+USER_MM_SRCS := mm/mmu_gather.c mm/memory.c mm/mmap.c mm/mprotect.c \
+	kernel/fork.c tests/kernel/user_mm_test.c
 ifeq ($(DEBUG),1)
 GENERIC_SRCS += $(wildcard tests/kernel/*.c)
+endif
+ifneq ($(ARCH_HAS_USER_MM),1)
+GENERIC_SRCS := $(filter-out $(USER_MM_SRCS),$(GENERIC_SRCS))
 endif
 SRCS := $(GENERIC_SRCS) $(ARCH_SRCS)
 OBJS := $(patsubst %,$(O)/%.o,$(basename $(SRCS)))

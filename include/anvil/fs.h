@@ -387,7 +387,7 @@ struct file_operations {
  *	[I] set by open, then read-only	[P] f_pos_lock	[F] f_lock
  */
 struct file {
-	atomic_long_t f_count;
+	atomic_t f_count;
 	struct dentry *f_dentry;	/* [I] NULL for pipes */
 	struct inode *f_inode;		/* [I] */
 	const struct file_operations *f_op; /* [I] */

@@ -69,6 +69,8 @@ void down_read(struct rw_semaphore *sem);
 bool down_read_trylock(struct rw_semaphore *sem);
 void up_read(struct rw_semaphore *sem);
 void down_write(struct rw_semaphore *sem);
+/* A second rwsem of a held class, in a fixed order (SINGLE_DEPTH_NESTING). */
+void down_write_nested(struct rw_semaphore *sem, unsigned int subclass);
 bool down_write_trylock(struct rw_semaphore *sem);
 void up_write(struct rw_semaphore *sem);
 /* Turn our write lock into a read lock, letting queued readers in too. */

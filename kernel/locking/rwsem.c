@@ -135,10 +135,8 @@ void up_read(struct rw_semaphore *sem)
 	spin_unlock(&sem->wait_lock);
 }
 
-void down_write(struct rw_semaphore *sem)
+static void __down_write(struct rw_semaphore *sem)
 {
-	might_sleep();
-	lock_acquire(&sem->dep_map, NULL, _RET_IP_);
 	spin_lock(&sem->wait_lock);
 	if (sem->count == 0) { /* free means nobody queued, too */
 		sem->count = RWSEM_WRITE_LOCKED;
@@ -147,6 +145,21 @@ void down_write(struct rw_semaphore *sem)
 		rwsem_wait(sem, true);
 	}
 	spin_unlock(&sem->wait_lock);
+}
+
+void down_write(struct rw_semaphore *sem)
+{
+	might_sleep();
+	lock_acquire(&sem->dep_map, NULL, _RET_IP_);
+	__down_write(sem);
+}
+
+/* A second rwsem of a held class, in a fixed order (fork: child's). */
+void down_write_nested(struct rw_semaphore *sem, unsigned int subclass)
+{
+	might_sleep();
+	lock_acquire_nested(&sem->dep_map, subclass, _RET_IP_);
+	__down_write(sem);
 }
 
 bool down_write_trylock(struct rw_semaphore *sem)

@@ -36,6 +36,23 @@ void flush_tlb_range(struct vm_area_struct *vma, unsigned long start,
 	nr_flush_range++;
 }
 bool need_resched(void) { return false; }
+
+pgd_t *pgd_alloc(struct mm_struct *mm)
+{
+	struct page *page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+
+	return page ? page_address(page) : NULL;
+}
+
+void pgd_free(struct mm_struct *mm, pgd_t *pgd)
+{
+	free_page((unsigned long)pgd);
+}
+
+/* kernel/fork.c */
+struct mm_struct *mm_alloc(void);
+struct mm_struct *dup_mm(struct mm_struct *oldmm);
+void mmput(struct mm_struct *mm);
 void cond_resched(void) { }
 
 #define PAGE_ALIGNED(a) (((a) & (PAGE_SIZE - 1)) == 0)
@@ -231,6 +248,61 @@ static void no_warnings(void)
 	CHECK_EQ(host_warnings, 0);
 }
 
+/* Read a word of user memory through the page tables (no fault). */
+static unsigned long peek(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *vma;
+	struct page *page;
+	unsigned long v = ~0UL;
+
+	down_read(&mm->mmap_lock);
+	vma = find_vma(mm, addr);
+	page = vma ? follow_page(vma, addr) : NULL;
+	if (page)
+		v = *(unsigned long *)((char *)page_address(page) +
+				       (addr & ~PAGE_MASK));
+	up_read(&mm->mmap_lock);
+	return v;
+}
+
+static void poke(struct mm_struct *mm, unsigned long addr, unsigned long v)
+{
+	struct vm_area_struct *vma;
+	struct page *page;
+
+	fault(mm, addr, true);
+	down_read(&mm->mmap_lock);
+	vma = find_vma(mm, addr);
+	page = follow_page(vma, addr);
+	*(unsigned long *)((char *)page_address(page) + (addr & ~PAGE_MASK)) = v;
+	up_read(&mm->mmap_lock);
+}
+
+/* fork: the child sees the parent's data, and their writes stay apart. */
+static void dup_mm_copies_on_write(void)
+{
+	unsigned long before = nr_free_pages();
+	struct mm_struct *parent = mm_alloc(), *child;
+
+	CHECK(parent != NULL);
+	CHECK_EQ(do_mmap(parent, BASE, 8 * PG, RW, ANON | MAP_FIXED, -1, 0), BASE);
+	for (int i = 0; i < 8; i++)
+		poke(parent, BASE + i * PG, 1000 + i);
+	child = dup_mm(parent);
+	CHECK(child != NULL);
+	CHECK_MAPS(child, "10000000-10008000 rw- ");
+	CHECK_EQ(peek(child, BASE + 3 * PG), 1003);
+	poke(child, BASE + 3 * PG, 7);
+	poke(parent, BASE + 5 * PG, 9);
+	CHECK_EQ(peek(parent, BASE + 3 * PG), 1003);
+	CHECK_EQ(peek(child, BASE + 3 * PG), 7);
+	CHECK_EQ(peek(child, BASE + 5 * PG), 1005);
+	mmput(parent);			/* the parent exits first */
+	CHECK_EQ(peek(child, BASE + 7 * PG), 1007);
+	mmput(child);
+	CHECK_EQ(nr_free_pages(), before);
+}
+
 static const struct host_test tests[] = {
 	HOST_TEST(mmap_errors_are_linux_errnos),
 	HOST_TEST(munmap_head_tail_middle_and_across),
@@ -239,6 +311,7 @@ static const struct host_test tests[] = {
 	HOST_TEST(hints_and_top_down_placement),
 	HOST_TEST(brk_grows_and_shrinks),
 	HOST_TEST(populate_faults_everything_in),
+	HOST_TEST(dup_mm_copies_on_write),
 	HOST_TEST(no_warnings),
 };
 
@@ -249,9 +322,11 @@ int main(int argc, char **argv)
 	memory_init();
 	vma_cache_init();
 	{	/* warm the slab caches the counted tests will use */
-		struct mm_struct *mm = mm_new();
+		struct mm_struct *mm = mm_new(), *copy;
 
 		do_mmap(mm, BASE, PG, RW, ANON | MAP_FIXED | MAP_POPULATE, -1, 0);
+		copy = dup_mm(mm);
+		mmput(copy);
 		do_munmap(mm, BASE, PG);
 		mm_free(mm);
 	}

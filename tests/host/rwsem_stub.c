@@ -24,6 +24,11 @@ void down_write(struct rw_semaphore *sem)
 	sem->count = RWSEM_WRITE_LOCKED;
 }
 
+void down_write_nested(struct rw_semaphore *sem, unsigned int subclass)
+{
+	down_write(sem);
+}
+
 void up_write(struct rw_semaphore *sem)
 {
 	sem->count = 0;
