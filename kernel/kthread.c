@@ -54,11 +54,17 @@ static struct task_struct *task_alloc(const char *name)
 	INIT_LIST_HEAD(&t->run_list);
 	t->cpus_allowed = CPU_MASK_ALL;
 	t->slice = SCHED_SLICE_TICKS;
+	spin_lock(&tasklist_lock);
+	list_add_tail(&t->tasks, &init_task.tasks);
+	spin_unlock(&tasklist_lock);
 	return t;
 }
 
 static void task_free(struct task_struct *t)
 {
+	spin_lock(&tasklist_lock);
+	list_del(&t->tasks);
+	spin_unlock(&tasklist_lock);
 	__free_pages(virt_to_page(t->stack), THREAD_SIZE_ORDER);
 	kfree(t);
 }

@@ -27,6 +27,7 @@
 #include <anvil/lockdep.h>
 #include <anvil/percpu.h>
 #include <anvil/preempt.h>
+#include <anvil/spinlock.h>
 #include <anvil/types.h>
 #include <asm/processor.h>
 
@@ -52,6 +53,7 @@
  *	[C] only the task itself (current)
  *	[A] atomic operations
  *	[I] set at creation, then read-only
+ *	[T] tasklist_lock
  */
 struct task_struct {
 	struct thread_struct thread;	/* [R] arch context while switched out */
@@ -64,6 +66,7 @@ struct task_struct {
 	cpumask_t cpus_allowed;		/* [R] where it may run */
 	int slice;			/* [R] ticks left in its time slice */
 	struct list_head run_list;	/* [R] runqueue link */
+	struct list_head tasks;		/* [T] every task, from init_task */
 	int pid;			/* [I] */
 	char comm[TASK_COMM_LEN];	/* [I] */
 	void *stack;			/* [I] base of the kernel stack */
@@ -130,6 +133,10 @@ void sched_init_secondary(unsigned int cpu);
 void cpu_idle_loop(void) __noreturn;
 
 extern struct task_struct init_task;
+/* Guards every task's ->tasks link (the list headed by init_task). */
+extern spinlock_t tasklist_lock;
+#define for_each_process(t)                                               \
+	list_for_each_entry(t, &init_task.tasks, tasks)
 int nr_online_cpus(void);
 bool cpu_online(unsigned int cpu);
 

@@ -37,8 +37,11 @@
 
 DEFINE_PER_CPU(struct rq, runqueues);
 
+DEFINE_SPINLOCK(tasklist_lock);
+
 struct task_struct init_task = {
 	.comm = "swapper/0",
+	.tasks = LIST_HEAD_INIT(init_task.tasks),
 	.state = TASK_RUNNING,
 	.cpus_allowed = 1, /* CPU 0 */
 	.on_cpu = 1,

@@ -243,10 +243,9 @@ def task_state(task):
 
 
 def reachable_tasks():
-    """Every task gdb can find, as [(task pointer, where found)]: each
-    CPU's idle and current task and its runqueue. Tasks asleep on no
-    runqueue (msleep, a wait queue, kthread_join) are not reachable until
-    the kernel keeps a list of all tasks."""
+    """Every task, as [(task pointer, where found)]: the list of all tasks
+    headed by init_task.tasks, plus, for each CPU, its idle and current
+    task and its runqueue (which say where a task is)."""
     found = {}
 
     def add(task, why):
@@ -257,7 +256,11 @@ def reachable_tasks():
         else:
             found[int(task)] = (task, [why])
 
-    add(gdb.parse_and_eval("&init_task"), "init_task")
+    init = gdb.parse_and_eval("&init_task")
+    add(init, "init_task")
+    for t in list_for_each_entry(init["tasks"], "struct task_struct",
+                                 "tasks"):
+        add(t, "task list")
     for cpu in online_cpus():
         rq = per_cpu("runqueues", cpu)
         add(percpu_hdr(cpu)["current_task"], "current on CPU %d" % cpu)
@@ -273,8 +276,7 @@ def find_task(pid):
     for task, _ in reachable_tasks():
         if int(task["pid"]) == pid:
             return task
-    raise gdb.GdbError("no task with pid %d on any runqueue (sleeping "
-                       "tasks are not reachable yet)" % pid)
+    raise gdb.GdbError("no task with pid %d" % pid)
 
 
 # The registry: every anvil-* command, for anvil-help.
