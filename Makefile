@@ -34,7 +34,7 @@ OBJCOPY := $(CROSS_COMPILE)objcopy
 CPP := $(CROSS_COMPILE)cpp
 NASM ?= nasm
 
-GENERIC_SRCS := $(wildcard kernel/*.c kernel/*/*.c mm/*.c lib/*.c drivers/*/*.c)
+GENERIC_SRCS := $(wildcard kernel/*.c kernel/*/*.c mm/*.c lib/*.c drivers/*/*.c fs/*.c)
 # User address spaces (page tables, faults, the mmap family, the gather)
 # are generic, but need the arch's user page-table hooks ("User page
 # tables" in docs/arch-boundary.md). An arch that has them sets

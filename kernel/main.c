@@ -16,6 +16,7 @@
  *	kernel_init thread:	a real task, which may sleep:
  *	  print_banner()	what we found, and how long it took
  *	  check_initrd()	is the initramfs a sound cpio archive?
+ *	  populate_rootfs()	unpack it into the in-memory root filesystem
  *	  ktest or idle		anvil.test=... runs tests and powers off
  *
  * Like Linux's rest_init(), the boot flow ends as the idle loop of CPU 0.
@@ -23,6 +24,7 @@
 #include <anvil/arch.h>
 #include <anvil/boot.h>
 #include <anvil/cpio.h>
+#include <anvil/fs.h>
 #include <anvil/irqflags.h>
 #include <anvil/kernel.h>
 #include <anvil/ktest.h>
@@ -114,6 +116,9 @@ static void kernel_init(void *unused)
 {
 	print_banner();
 	check_initrd();
+	populate_rootfs(boot_params.initrd_size ?
+				__va(boot_params.initrd_start) : NULL,
+			boot_params.initrd_size);
 	if (ktest_run_selected()) {
 		latency_print(); /* the longest sections of the whole run */
 		machine_power_off();

@@ -17,7 +17,9 @@
  * dentry tree itself, its file data the page cache pages, so everything
  * lives in memory until it is unlinked. Pipes are fs/pipe.c, the
  * character devices (/dev/console, /dev/null) fs/char_dev.c, and the
- * initramfs is unpacked by fs/initramfs.c.
+ * initramfs is unpacked by fs/initramfs.c. Also: fs/readdir.c
+ * (getdents64), fs/stat.c, fs/fs_struct.c (root, cwd, umask) and
+ * fs/iov_iter.c (buffers).
  *
  * No task owns a filesystem context or an fd table yet, so every call
  * that resolves a path takes a struct fs_struct (root, cwd, umask) and
@@ -71,6 +73,9 @@ typedef unsigned long pgoff_t;
 typedef unsigned short umode_t;
 typedef unsigned int fmode_t;
 
+struct dentry;
+struct file;
+struct inode;
 struct page;
 struct pipe_inode_info;
 
@@ -323,6 +328,15 @@ struct iattr {
 
 struct inode_operations {
 	/*
+	 * lookup: @dentry (not in the tree) names something the dcache does
+	 * not have. Instantiate it and return 0, or return -ENOENT. ramfs
+	 * answers -ENOENT: its dcache is the whole truth. A filesystem with
+	 * a backing store would read its directory here (and the create,
+	 * unlink and rename paths, which trust the dcache today, would ask
+	 * it too). Directory's i_mutex held; may sleep.
+	 */
+	int (*lookup)(struct inode *dir, struct dentry *dentry);
+	/*
 	 * Directory operations. Called with the directory's i_mutex held;
 	 * @dentry is a name not yet in the tree (create, mkdir, mknod,
 	 * symlink: on success the filesystem attaches an inode with
@@ -413,7 +427,7 @@ struct fs_struct {
 
 #define NR_OPEN_DEFAULT 64	/* fds held in the files_struct itself */
 #define NR_OPEN_MAX 1024	/* Linux's default RLIMIT_NOFILE */
-#define BITS_PER_LONG 64
+#define FD_WORD_BITS 64		/* bits in one word of the fd bitmaps */
 
 /*
  * An fd table (current->files later). fd[] and the two bitmaps grow by
@@ -433,8 +447,8 @@ struct files_struct {
 	unsigned long *open_fds;	/* [F] */
 	unsigned long *close_on_exec;	/* [F] */
 	struct file *fd_array[NR_OPEN_DEFAULT];
-	unsigned long open_fds_init[NR_OPEN_DEFAULT / BITS_PER_LONG];
-	unsigned long close_on_exec_init[NR_OPEN_DEFAULT / BITS_PER_LONG];
+	unsigned long open_fds_init[NR_OPEN_DEFAULT / FD_WORD_BITS];
+	unsigned long close_on_exec_init[NR_OPEN_DEFAULT / FD_WORD_BITS];
 };
 
 /* ---- the API, by file ----------------------------------------------- */
@@ -482,8 +496,12 @@ ssize_t generic_file_write_iter(struct file *file, struct iov_iter *from,
 
 /* fs/ramfs.c: a new, empty ramfs; its root is sb->s_root. */
 struct super_block *ramfs_mount(void);
-/* Unlink everything, then free the superblock. May sleep. */
-void ramfs_kill_sb(struct super_block *sb);
+/*
+ * Unlink everything, then free the superblock. Returns how many inodes
+ * were still in use (files left open: the superblock is then leaked,
+ * not freed under them), 0 normally. May sleep.
+ */
+int ramfs_kill_sb(struct super_block *sb);
 
 /* fs/fs_struct.c */
 extern struct fs_struct init_fs;
