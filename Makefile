@@ -48,6 +48,12 @@ endif
 ifneq ($(ARCH_HAS_USER_MM),1)
 GENERIC_SRCS := $(filter-out $(USER_MM_SRCS),$(GENERIC_SRCS))
 endif
+# User mode (the syscall dispatcher, faults and signals from user mode)
+# needs the arch's entry code and syscall table: ARCH_HAS_USER_MODE := 1.
+USER_MODE_SRCS := kernel/sys.c kernel/entry.c kernel/signal.c mm/fault.c
+ifneq ($(ARCH_HAS_USER_MODE),1)
+GENERIC_SRCS := $(filter-out $(USER_MODE_SRCS),$(GENERIC_SRCS))
+endif
 SRCS := $(GENERIC_SRCS) $(ARCH_SRCS)
 OBJS := $(patsubst %,$(O)/%.o,$(basename $(SRCS)))
 

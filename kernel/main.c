@@ -29,6 +29,7 @@
 #include <anvil/kernel.h>
 #include <anvil/ktest.h>
 #include <anvil/mm.h>
+#include <anvil/mm_types.h>
 #include <anvil/param.h>
 #include <anvil/sched.h>
 #include <anvil/smp.h>
@@ -140,6 +141,7 @@ void start_kernel(void)
 		boot_fatal("too little RAM: anvil needs at least 16 MiB free");
 	}
 	mm_init();
+	vma_cache_init();
 	sched_init();
 	arch_timer_init();
 	local_irq_enable();

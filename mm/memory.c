@@ -25,19 +25,10 @@
 #include <anvil/slab.h>
 #include <anvil/string.h>
 
-struct page *zero_page;
 struct zap_stats zap_stats;
 
 /* Every PTL is one lockdep class: they all sit at one level of the order. */
 static struct lock_class_key ptl_key;
-
-/* The shared page of zeros that read faults on anonymous memory map. */
-void memory_init(void)
-{
-	zero_page = alloc_page(GFP_KERNEL | __GFP_ZERO);
-	if (!zero_page)
-		panic("no memory for the zero page");
-}
 
 /* The page a PTE maps, or NULL for the zero page (which is never freed). */
 static struct page *vm_normal_page(pte_t pte)
@@ -351,17 +342,20 @@ static void zap_pte_range(struct mmu_gather *tlb, struct vm_area_struct *vma,
 {
 	struct mm_struct *mm = vma->vm_mm;
 	spinlock_t *ptl;
+	unsigned long held;	/* PTEs looked at in this lock hold */
 	pte_t *pte;
 	bool full;
 
 again:
 	full = false;
+	held = 0;
 	pte = pte_offset_map_lock(pmd, addr, &ptl);
 	arch_enter_lazy_mmu_mode();
 	do {
 		struct page *page;
 		pte_t ptent = *pte;
 
+		held++;
 		if (pte_none(ptent))
 			continue;
 		ptent = ptep_get_and_clear(mm, addr, pte);
@@ -379,6 +373,8 @@ again:
 	} while (pte++, addr += PAGE_SIZE, addr != end && !need_resched());
 	arch_leave_lazy_mmu_mode();
 	pte_unmap_unlock(pte, ptl);
+	if (held > zap_stats.max_ptes_per_hold)
+		zap_stats.max_ptes_per_hold = held;
 
 	if (full) {
 		zap_stats.full_breaks++;

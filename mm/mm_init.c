@@ -80,6 +80,9 @@ static unsigned long memblock_free_all(void)
 	return released;
 }
 
+/* The page of zeros every read fault on anonymous memory maps. */
+struct page *zero_page;
+
 void mm_init(void)
 {
 	unsigned long map_bytes, released;
@@ -93,6 +96,10 @@ void mm_init(void)
 	free_area_init();
 	released = memblock_free_all();
 	kmem_cache_init();
+	/* The zero page every address space maps for reads. */
+	zero_page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	if (!zero_page)
+		panic("mm_init: no memory for the zero page");
 
 	pr_info("mm: %lu KiB RAM, %lu KiB to the buddy allocator, %lu KiB "
 		"reserved, mem_map %lu KiB for %lu pfns; %lu KiB free\n",

@@ -50,6 +50,8 @@ static struct vm_area_struct *rb_to_vma(struct rb_node *node)
 
 void vma_cache_init(void)
 {
+	if (vm_area_cachep)
+		return; /* mm_init made it; host tests may call again */
 	vm_area_cachep = kmem_cache_create("vm_area_struct",
 					   sizeof(struct vm_area_struct), 0,
 					   SLAB_PANIC, NULL);

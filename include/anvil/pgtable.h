@@ -107,8 +107,8 @@ void zap_page_range(struct vm_area_struct *vma, unsigned long start,
 pmd_t *pmd_lookup(struct mm_struct *mm, unsigned long addr);
 /* The page mapped at @addr, or NULL (none, or the zero page). */
 struct page *follow_page(struct vm_area_struct *vma, unsigned long addr);
+/* The shared page of zeros read faults map (mm_init allocates it). */
 extern struct page *zero_page;
-void memory_init(void);
 
 /* Arch, out of line: see "User page tables" in docs/arch-boundary.md. */
 pgd_t *pgd_alloc(struct mm_struct *mm);
@@ -121,6 +121,8 @@ void flush_tlb_range(struct vm_area_struct *vma, unsigned long start,
 struct zap_stats {
 	unsigned long resched_breaks;	/* need_resched() inside the PTL */
 	unsigned long full_breaks;	/* the gather filled up */
+	unsigned long max_ptes_per_hold; /* most PTEs under one PTL hold:
+					  * the design bound (<= one table) */
 };
 extern struct zap_stats zap_stats;
 

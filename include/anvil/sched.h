@@ -55,6 +55,8 @@
  *	[I] set at creation, then read-only
  *	[T] tasklist_lock
  */
+struct mm_struct;
+
 struct task_struct {
 	struct thread_struct thread;	/* [R] arch context while switched out */
 	unsigned int preempt_count;	/* [C] see <anvil/preempt.h> */
@@ -75,6 +77,13 @@ struct task_struct {
 	bool exited;			/* [A] has run its last instruction */
 	struct task_struct *joiner;	/* [A] who waits in kthread_join */
 	struct lockdep_context lockdep; /* [C] locks held */
+	struct mm_struct *mm;		/* [C] user address space, or NULL
+					 * for a kernel thread */
+	struct mm_struct *active_mm;	/* [R] the mm loaded on its CPU (a
+					 * kernel thread borrows the last) */
+	int exit_code;			/* [C] wait status once it exits */
+	int fatal_signal;		/* [A] forced signal still to deliver */
+	unsigned long fatal_addr;	/* [A] the faulting address with it */
 	u64 nr_switches;		/* [R] times switched in */
 	u64 sum_exec_ns;		/* [R] time run */
 	u64 exec_start_ns;		/* [R] when it last started running */

@@ -16,6 +16,9 @@
 #include <anvil/slab.h>
 
 #include "../../mm/internal.h"
+/* mm/mm_init.c */
+extern struct page *zero_page;
+
 #include "host.h"
 
 #define RAM (48 * SZ_1M)
@@ -74,7 +77,9 @@ static void boot_gives_free_ram_to_buddy(void)
 	/* RAM less pfn 0, the "kernel" and mem_map (memblock's first). */
 	expect -= DIV_ROUND_UP(max_pfn * sizeof(struct page), PAGE_SIZE);
 	CHECK_EQ(totalram_pages(), expect);
-	CHECK_EQ(nr_free_pages(), totalram_pages());
+	/* All of it free, but the zero page mm_init() keeps for reads. */
+	CHECK_EQ(nr_free_pages(), totalram_pages() - 1);
+	CHECK_EQ(page_ref_count(zero_page), 1);
 	CHECK(PageReserved(pfn_to_page(0)));
 	CHECK(PageReserved(pfn_to_page(SZ_1M / PAGE_SIZE)));	/* image */
 	CHECK(PageReserved(pfn_to_page(700 * SZ_1K / PAGE_SIZE))); /* hole */

@@ -349,7 +349,6 @@ int main(int argc, char **argv)
 {
 	host_seed_init(argc, argv);
 	host_boot_mm(128 << 20);
-	memory_init();
 	warm_up();
 	return host_run_tests(tests, sizeof(tests) / sizeof(tests[0]));
 }

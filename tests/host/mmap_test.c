@@ -319,7 +319,6 @@ int main(int argc, char **argv)
 {
 	host_seed_init(argc, argv);
 	host_boot_mm(128 << 20);
-	memory_init();
 	vma_cache_init();
 	{	/* warm the slab caches the counted tests will use */
 		struct mm_struct *mm = mm_new(), *copy;

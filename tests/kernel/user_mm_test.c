@@ -15,6 +15,7 @@
 #include <anvil/mm.h>
 #include <anvil/mm_types.h>
 #include <anvil/mman.h>
+#include <anvil/mmu_gather.h>
 #include <anvil/pgtable.h>
 #include <anvil/rwsem.h>
 #include <anvil/trace.h>
@@ -54,10 +55,25 @@ static unsigned long *word(struct mm_struct *mm, unsigned long addr)
 					(addr & ~PAGE_MASK)) : NULL;
 }
 
+/* One address space made and dropped, so slab caches hold their pages. */
+static void warm_up(void)
+{
+	struct mm_struct *mm = mm_alloc();
+
+	if (!mm)
+		return;
+	do_mmap(mm, BASE, PAGE_SIZE, RW, ANON | MAP_FIXED | MAP_POPULATE, -1, 0);
+	mmput(mm);
+}
+
 static void anon_faults_and_munmap_return_every_page(struct ktest *t)
 {
-	unsigned long before = nr_free_pages();
-	struct mm_struct *mm = mm_alloc();
+	unsigned long before;
+	struct mm_struct *mm;
+
+	warm_up();
+	before = nr_free_pages();
+	mm = mm_alloc();
 
 	KTEST_ASSERT_NOT_NULL(t, mm);
 	KTEST_EXPECT_EQ(t, do_mmap(mm, BASE, 64 * PAGE_SIZE, RW, ANON | MAP_FIXED,
@@ -97,78 +113,84 @@ static void fork_copy_is_copy_on_write(struct ktest *t)
 	KTEST_EXPECT_EQ(t, nr_free_pages(), before);
 }
 
-/* Longest preempt-off section while munmapping @bytes of populated memory. */
-static u64 munmap_preempt_off_ns(struct ktest *t, unsigned long bytes)
+struct unmap_cost {
+	u64 preempt_off_ns;	/* the tracer's longest section (a clock) */
+	unsigned long ptes;	/* most PTEs under one lock hold (the bound) */
+};
+
+/* What munmapping @bytes of populated memory cost, at worst. */
+static struct unmap_cost munmap_cost(unsigned long bytes)
 {
+	struct unmap_cost c = { 0, 0 };
 	struct mm_struct *mm = mm_alloc();
 	struct latency_snapshot snap;
-	u64 ns;
 
 	if (!mm)
-		return 0;
+		return c;
 	if (do_mmap(mm, BASE, bytes, RW, ANON | MAP_FIXED | MAP_POPULATE, -1,
-		    0) != BASE) {
-		mmput(mm);
-		return 0;
+		    0) == BASE) {
+		latency_reset();
+		zap_stats.max_ptes_per_hold = 0;
+		do_munmap(mm, BASE, bytes);
+		latency_snapshot(&snap);
+		c.preempt_off_ns = snap.max[LATENCY_PREEMPT_OFF].ns;
+		c.ptes = zap_stats.max_ptes_per_hold;
 	}
-	latency_reset();
-	do_munmap(mm, BASE, bytes);
-	latency_snapshot(&snap);
-	ns = snap.max[LATENCY_PREEMPT_OFF].ns;
 	mmput(mm);
-	return ns;
+	return c;
+}
+
+/* Unmap @bytes, log the cost; returns the PTE bound it showed. */
+static unsigned long measure(struct ktest *t, const char *what,
+			     unsigned long bytes)
+{
+	struct unmap_cost c = munmap_cost(bytes);
+
+	ktest_log(t, "%s: unmapping %lu MiB: longest preempt-off %llu us, at most %lu PTEs per page-table lock hold",
+		  what, bytes >> 20, (unsigned long long)(c.preempt_off_ns / 1000),
+		  c.ptes);
+	return c.ptes;
 }
 
 /*
- * Seed 000's promise: the page-table lock is held for at most one PTE
- * table (and is dropped sooner when someone needs the CPU), so the longest
- * non-preemptible stretch of an unmap does not grow with its size.
- * Compared within one run, each size taking the worst of a few tries:
- * the biggest unmap (1 GiB when there is room, else what fits) against a
- * 64 MiB one, at most 1.5x. A 1 MiB unmap is logged too: it covers half a
- * PTE table, so its lock holds are shorter by construction.
+ * Seed 000's promise: zap_pte_range holds the page-table lock for at most
+ * one PTE table (less when someone needs the CPU), so the non-preemptible
+ * work of an unmap does not grow with its size. The bound is asserted on
+ * the work itself, PTEs per lock hold, which the walk counts: the biggest
+ * unmap (1 GiB when there is room, else what fits) at most 1.5x a 64 MiB
+ * one, and never more than one table. The tracer's times are logged
+ * beside it (docs/mm.md): under TCG on a loaded host they carry the
+ * host's scheduling noise, which no kernel bound can remove.
  */
-static u64 worst_of(struct ktest *t, unsigned long bytes, int tries)
-{
-	u64 worst = 0;
-
-	for (int i = 0; i < tries; i++)
-		worst = max(worst, munmap_preempt_off_ns(t, bytes));
-	return worst;
-}
-
 static void munmap_preempt_off_is_independent_of_size(struct ktest *t)
 {
 	unsigned long big = min(SZ_1G, (nr_free_pages() / 3) * PAGE_SIZE);
-	u64 one_ns, base_ns, big_ns;
+	unsigned long one, base, most;
 
 	big &= ~(SZ_1M - 1);
-	one_ns = worst_of(t, SZ_1M, 5);
-	base_ns = worst_of(t, 64 * SZ_1M, 3);
-	big_ns = worst_of(t, big, 2);
-	ktest_log(t, "longest preempt-off unmapping: 1 MiB %llu us, 64 MiB %llu us, %lu MiB %llu us",
-		  (unsigned long long)(one_ns / 1000),
-		  (unsigned long long)(base_ns / 1000), big >> 20,
-		  (unsigned long long)(big_ns / 1000));
-	KTEST_ASSERT_TRUE(t, one_ns > 0 && base_ns > 0 && big_ns > 0);
-	KTEST_EXPECT_TRUE(t, big_ns * 2 <= base_ns * 3);
+	one = measure(t, "small", SZ_1M);
+	base = measure(t, "medium", 64 * SZ_1M);
+	most = measure(t, "big", big);
+	KTEST_ASSERT_TRUE(t, one > 0 && base > 0 && most > 0);
+	KTEST_EXPECT_TRUE(t, most * 2 <= base * 3);
+	KTEST_EXPECT_TRUE(t, most <= PTRS_PER_PTE);
 }
 
 /* The same with every extra gather batch refused: flushes come sooner. */
 static void munmap_bound_holds_without_batch_pages(struct ktest *t)
 {
 	unsigned long big = min(256 * SZ_1M, (nr_free_pages() / 3) * PAGE_SIZE);
-	u64 base_ns, big_ns;
+	unsigned long base, most;
 
 	big &= ~(SZ_1M - 1);
 	page_alloc_fail_nowait.fail_every = 1;
-	base_ns = worst_of(t, 16 * SZ_1M, 3);
-	big_ns = worst_of(t, big, 2);
+	base = measure(t, "no batch pages, medium", 16 * SZ_1M);
+	most = measure(t, "no batch pages, big", big);
 	page_alloc_fail_nowait.fail_every = 0;
-	ktest_log(t, "no batch pages: 16 MiB %llu us, %lu MiB %llu us",
-		  (unsigned long long)(base_ns / 1000), big >> 20,
-		  (unsigned long long)(big_ns / 1000));
-	KTEST_EXPECT_TRUE(t, big_ns * 2 <= base_ns * 3);
+	KTEST_ASSERT_TRUE(t, base > 0 && most > 0);
+	/* A full 8-page batch ends each hold: tighter still. */
+	KTEST_EXPECT_TRUE(t, most * 2 <= base * 3);
+	KTEST_EXPECT_TRUE(t, most <= 2 * MMU_GATHER_BUNDLE);
 }
 
 KTEST_SUITE(user_mm, "user_mm",

@@ -18,11 +18,15 @@
 #include <anvil/kernel.h>
 #include <anvil/string.h>
 #include <asm/cpufeature.h>
+#include <asm/desc.h>
 #include <asm/msr.h>
 #include <asm/pgtable.h>
 #include <asm/special_insns.h>
 
 struct cpuinfo_x86 boot_cpu_data;
+/* CR4.SMAP is on: the entry and user-copy code must use stac/clac
+ * (invalid opcodes without SMAP, so they test this first). */
+bool x86_smap_enabled;
 
 static void cpuid_vendor(struct cpuinfo_x86 *c)
 {
@@ -172,8 +176,7 @@ static unsigned long cr4_wanted(void)
 		cr4 |= X86_CR4_SMEP;
 	/*
 	 * SMAP: the kernel faults on any user page it touches outside a
-	 * stac/clac window. There are no user pages yet; the uaccess code
-	 * that comes with user mode must bracket its copies.
+	 * stac/clac window, which only lib/copy_user.asm opens.
 	 */
 	if (boot_cpu_has(X86_FEATURE_SMAP))
 		cr4 |= X86_CR4_SMAP;
@@ -186,20 +189,24 @@ static unsigned long cr4_wanted(void)
  * Set this CPU's control registers: CR0.WP (read-only pages bind the
  * kernel too, which W^X in mm/init.c relies on), the CR4 features above,
  * and EFER.NXE, without which the NX bit in a page table is reserved and
- * faults. Must run before the first page table with NX is loaded.
+ * faults; then the syscall MSRs. Must run before the first page table
+ * with NX is loaded. Every CPU, interrupts off.
  */
 void cpu_init(void)
 {
 	unsigned long cr0 = read_cr0();
+	unsigned long cr4 = cr4_wanted();
 
 	cr0 |= X86_CR0_WP | X86_CR0_NE | X86_CR0_MP;
-	cr0 &= ~X86_CR0_EM;
+	cr0 &= ~(X86_CR0_EM | X86_CR0_TS);
 	write_cr0(cr0);
-	write_cr4(read_cr4() | cr4_wanted());
+	write_cr4(read_cr4() | cr4);
+	x86_smap_enabled = cr4 & X86_CR4_SMAP;
 	if (boot_cpu_has(X86_FEATURE_NX)) {
 		wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_NXE);
 		__supported_pte_mask |= _PAGE_NX;
 	}
+	syscall_init();
 }
 
 /*

@@ -11,8 +11,11 @@
  * what still matters is: CS's L bit (64-bit code) and DPL (the privilege
  * level), and the TSS, which is where the CPU finds the stacks it
  * switches to: rsp0 on entry from user mode, and the IST stacks for the
- * vectors that must never run on a possibly broken stack (double fault).
+ * vectors that must never run on a possibly broken (or user) stack:
+ * NMI, double fault, machine check. The syscall entry finds the TSS
+ * through this CPU's cpu_entry (asm/desc.h), set here.
  */
+#include <anvil/percpu.h>
 #include <asm/desc.h>
 #include <asm/msr.h>
 #include <asm/segment.h>
@@ -22,9 +25,12 @@
  *
  *   0xa09b  G=1 L=1       P=1 DPL=0 S=1 type=0xb (code, read, accessed)
  *   0xc093  G=1 D/B=1     P=1 DPL=0 S=1 type=0x3 (data, write, accessed)
- *   0xc0fb / 0xc0f3 / 0xa0fb: the same at DPL=3, for user mode
+ *   0xc0f3 / 0xa0fb: the same at DPL=3, for user mode
  *
- * The accessed bit is preset so the CPU never writes the GDT itself.
+ * The accessed bit is preset so the CPU never writes the GDT itself. The
+ * 32-bit user code slot stays empty: anvil runs no 32-bit programs, and
+ * SYSRET only needs the slot's number (asm/segment.h), never its
+ * contents, so a far jump into compatibility mode just faults.
  */
 #define GDT_ENTRY(flags, base, limit)                                    \
 	((((base) & 0xff000000ULL) << (56 - 24)) |                       \
@@ -35,7 +41,6 @@
 static const u64 gdt_template[GDT_ENTRIES] = {
 	[GDT_ENTRY_KERNEL_CS] = GDT_ENTRY(0xa09b, 0, 0xfffff),
 	[GDT_ENTRY_KERNEL_DS] = GDT_ENTRY(0xc093, 0, 0xfffff),
-	[GDT_ENTRY_USER32_CS] = GDT_ENTRY(0xc0fb, 0, 0xfffff),
 	[GDT_ENTRY_USER_DS] = GDT_ENTRY(0xc0f3, 0, 0xfffff),
 	[GDT_ENTRY_USER_CS] = GDT_ENTRY(0xa0fb, 0, 0xfffff),
 };
@@ -93,12 +98,19 @@ static void load_gdt_and_segments(const u64 *gdt)
 	wrmsr(MSR_GS_BASE, gs_base);
 }
 
-void load_cpu_desc(struct cpu_desc *d, void *kstack_top, void *df_stack_top)
+void load_cpu_desc(unsigned int cpu, struct cpu_desc *d, void *kstack_top,
+		   void *ist_stacks)
 {
+	struct x86_cpu_entry *entry = per_cpu_ptr(&cpu_entry, cpu);
+
 	for (int i = 0; i < GDT_ENTRIES; i++)
 		d->gdt[i] = gdt_template[i];
 	d->tss.rsp0 = (u64)kstack_top;
-	d->tss.ist[IST_DOUBLE_FAULT - 1] = (u64)df_stack_top;
+	/* Slot n's stack is the n-th block; a stack starts at its top. */
+	for (int n = 1; n <= NR_IST_STACKS; n++)
+		d->tss.ist[n - 1] = (u64)ist_stacks + n * IST_STACK_SIZE;
+	entry->tss = &d->tss;
+	entry->top_of_stack = (unsigned long)kstack_top;
 	/* An I/O bitmap offset past the TSS limit: user mode gets no ports. */
 	d->tss.io_bitmap_base = sizeof(d->tss);
 	set_tss_desc(d->gdt, &d->tss);

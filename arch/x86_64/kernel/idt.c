@@ -8,9 +8,10 @@
  * and is reported, instead of faulting on an empty gate.
  *
  * All gates are interrupt gates (the CPU clears IF on entry) at DPL 0
- * (an "int N" from user mode raises #GP instead). The double fault runs
- * on its own IST stack, set up in kernel/gdt.c, because it is usually
- * caused by a broken kernel stack.
+ * (an "int N" from user mode raises #GP instead). NMI, double fault and
+ * machine check run on IST stacks of their own, set up in kernel/gdt.c:
+ * a double fault usually means a broken kernel stack, and an NMI or
+ * machine check may hit the syscall entry while RSP is still the user's.
  */
 #include <anvil/compiler.h>
 #include <asm/desc.h>
@@ -48,11 +49,25 @@ static void set_intr_gate(unsigned int vector, unsigned long addr,
 	g->reserved = 0;
 }
 
+/* The paranoid vectors (kernel/entry.asm) each have an IST stack. */
+static unsigned int vector_ist(unsigned int vector)
+{
+	switch (vector) {
+	case X86_TRAP_NMI:
+		return IST_NMI;
+	case X86_TRAP_DF:
+		return IST_DOUBLE_FAULT;
+	case X86_TRAP_MC:
+		return IST_MCE;
+	default:
+		return 0;
+	}
+}
+
 void idt_setup(void)
 {
 	for (unsigned int v = 0; v < NR_VECTORS; v++)
-		set_intr_gate(v, vector_stub_table[v],
-			      v == X86_TRAP_DF ? IST_DOUBLE_FAULT : 0);
+		set_intr_gate(v, vector_stub_table[v], vector_ist(v));
 }
 
 /* Point this CPU's IDTR at the (shared) table. */

@@ -89,7 +89,7 @@ enum cpu_boot_state {
 /* What the new CPU needs from the boot CPU, beyond the trampoline. */
 struct cpu_boot {
 	struct cpu_desc *desc;
-	void *df_stack;		/* IST_STACK_SIZE bytes: double faults */
+	void *ist_stacks;	/* NR_IST_STACKS * IST_STACK_SIZE bytes */
 	void *stack_top;
 	int state;		/* enum cpu_boot_state */
 };
@@ -175,18 +175,18 @@ static struct trampoline_header *trampoline_setup(void)
 	return hdr;
 }
 
-/* The new CPU's GDT, TSS and double-fault stack; false if no memory. */
+/* The new CPU's GDT, TSS and IST stacks; false if no memory. */
 static bool cpu_boot_alloc(struct cpu_boot *b)
 {
+	unsigned int order = get_order(NR_IST_STACKS * IST_STACK_SIZE);
+
 	b->desc = kzalloc(sizeof(*b->desc), GFP_KERNEL);
-	b->df_stack = (void *)__get_free_pages(GFP_KERNEL,
-					       get_order(IST_STACK_SIZE));
-	if (b->desc && b->df_stack)
+	b->ist_stacks = (void *)__get_free_pages(GFP_KERNEL, order);
+	if (b->desc && b->ist_stacks)
 		return true;
 	kfree(b->desc);
-	if (b->df_stack)
-		free_pages((unsigned long)b->df_stack,
-			   get_order(IST_STACK_SIZE));
+	if (b->ist_stacks)
+		free_pages((unsigned long)b->ist_stacks, order);
 	return false;
 }
 
@@ -286,8 +286,7 @@ void __noreturn x86_start_secondary(unsigned int cpu)
 {
 	struct cpu_boot *b = &cpu_boot[cpu];
 
-	load_cpu_desc(b->desc, b->stack_top, (char *)b->df_stack +
-		      IST_STACK_SIZE);
+	load_cpu_desc(cpu, b->desc, b->stack_top, b->ist_stacks);
 	load_idt();
 	write_cr3(__pa(init_top_pgt));	/* the identity map goes away */
 	cpu_init();

@@ -2,17 +2,18 @@
 ;
 ; kernel/switch_to.asm: switching kernel stacks between tasks.
 ;
-;   struct thread_struct *arch_switch_to(struct thread_struct *prev,
-;                                        struct thread_struct *next);
+;   struct thread_struct *__switch_to_asm(struct thread_struct *prev,
+;                                         struct thread_struct *next);
 ;   ret_from_kernel_thread: where a new task's first switch "returns"
 ;
-; (<anvil/arch.h>; struct thread_struct and the frame are in
-; asm/processor.h; kernel/process.c builds a new task's first frame.)
+; (struct thread_struct and the frame are in asm/processor.h;
+; kernel/process.c builds a new task's first frame, and its
+; arch_switch_to() switches the user context, then calls us.)
 ;
-; A task is switched out by calling arch_switch_to(): it pushes the
+; A task is switched out by calling __switch_to_asm(): it pushes the
 ; registers the SysV ABI says a call preserves, saves RSP in prev, loads
 ; next's RSP and pops next's registers. The "ret" then returns into
-; whatever call of arch_switch_to() next made when it was switched out,
+; whatever call of __switch_to_asm() next made when it was switched out,
 ; so to each task the switch looks like an ordinary function call that
 ; took a while. Everything else was already saved by the C compiler
 ; around the call. The stack of a switched-out task:
@@ -27,7 +28,7 @@
 ;        | r15                    |  <- thread_struct.sp
 ;
 ; The return value. When this task resumes, it is because some *other*
-; task called arch_switch_to(that_task, this_task): RDI then holds that
+; task called __switch_to_asm(that_task, this_task): RDI then holds that
 ; task's thread_struct, not ours (RDI is not saved in the frame). Copying
 ; RDI to RAX after the switch therefore returns "the task that ran just
 ; before me on this CPU", which the scheduler needs to finish the switch
@@ -41,13 +42,13 @@ THREAD_SP	equ 0		; offsetof(struct thread_struct, sp)
 
 extern kernel_thread_returned
 
-global arch_switch_to, ret_from_kernel_thread
+global __switch_to_asm, ret_from_kernel_thread
 
 section .text
 bits 64
 
 align 16
-arch_switch_to:
+__switch_to_asm:
 	push rbp
 	push rbx
 	push r12
@@ -67,7 +68,7 @@ arch_switch_to:
 	mov rax, rdi
 	ret
 
-; A new task's first arch_switch_to() "returns" here (kernel/process.c
+; A new task's first __switch_to_asm() "returns" here (kernel/process.c
 ; puts this address in its frame), with RBX = fn, R12 = arg, RBP = 0 and
 ; RSP 16-byte aligned, so the call below meets the ABI. RBP = 0 ends the
 ; frame-pointer chain: a backtrace from inside fn stops right here.

@@ -4,19 +4,24 @@
  *
  * Interface: trap_init() (asm/desc.h) installs the boot CPU's GDT, TSS
  * and IDT; x86_handle_vector() is what kernel/entry.asm calls for every
- * vector. Exceptions are handled here, interrupts in kernel/irq.c; on
- * the way out of an interrupt, irqentry_exit() is the preemption point.
+ * vector. Exceptions are handled here (page faults in mm/fault.c),
+ * interrupts in kernel/irq.c; on the way out of an interrupt,
+ * irqentry_exit() is the preemption point, and every return to user
+ * mode goes through x86_exit_to_user() (kernel/syscall.c).
  *
- * Today every exception in kernel mode is a bug, so all but NMI end in
- * the generic die() (kernel/panic.c): an oops with show_regs() and a
- * backtrace, then a panic, or a longjmp back into a kernel test that
- * expected the fault. The page-fault handler is where the mm's
- * handle_mm_fault() will plug in once there are user address spaces.
+ * An exception in user mode is the task's problem: it gets the signal
+ * Linux would send (user_trap_signals below; the generic
+ * force_sig_fault() queues it, exit_to_user_mode() delivers it). In
+ * kernel mode every exception but a fixed-up fault and NMI is a bug and
+ * ends in the generic die() (kernel/panic.c): an oops with show_regs()
+ * and a backtrace, then a panic, or a longjmp back into a kernel test
+ * that expected the fault.
  */
 #include <anvil/arch.h>
 #include <anvil/kernel.h>
 #include <anvil/preempt.h>
 #include <asm/desc.h>
+#include <asm/extable.h>
 #include <asm/irq_vectors.h>
 #include <asm/irqflags.h>
 #include <asm/page.h>
@@ -24,6 +29,8 @@
 #include <asm/setup.h>
 #include <asm/special_insns.h>
 #include <asm/traps.h>
+
+#include "entry.h"
 
 /* kernel/entry.asm builds the frame by hand: keep them in step. */
 _Static_assert(__builtin_offsetof(struct pt_regs, vector) == 15 * 8,
@@ -71,6 +78,8 @@ const char *x86_vector_name(unsigned long vector)
 		return "IPI";
 	if (vector == SPURIOUS_APIC_VECTOR)
 		return "spurious APIC interrupt";
+	if (vector == X86_SYSCALL_VECTOR)
+		return "syscall";
 	return "interrupt";
 }
 
@@ -81,33 +90,6 @@ static void __noreturn die_on(const char *what, struct pt_regs *regs,
 	die(what, regs, addr);
 	/* die() either panics or longjmps; falling out would re-fault. */
 	panic("die() returned for %s", what);
-}
-
-/* Explain the page-fault error code the way Linux's oops does. */
-static void show_fault_oops(const struct pt_regs *regs, unsigned long addr)
-{
-	unsigned long ec = regs->error_code;
-
-	pr_emerg("#PF: %s %s in %s mode\n",
-		 ec & X86_PF_USER ? "user" : "supervisor",
-		 ec & X86_PF_INSTR ? "instruction fetch"
-		 : ec & X86_PF_WRITE ? "write access" : "read access",
-		 user_mode(regs) ? "user" : "kernel");
-	pr_emerg("#PF: error_code(0x%04lx) - %s\n", ec,
-		 ec & X86_PF_RSVD ? "reserved bit in a page table entry"
-		 : ec & X86_PF_PROT ? "permissions violation"
-		 : "not-present page");
-	if (addr < PAGE_SIZE)
-		pr_emerg("#PF: that is a NULL pointer dereference\n");
-}
-
-static void do_page_fault(struct pt_regs *regs)
-{
-	/* Read CR2 first: a nested fault would overwrite it. */
-	unsigned long addr = read_cr2();
-
-	show_fault_oops(regs, addr);
-	die_on("page fault", regs, addr);
 }
 
 /*
@@ -132,21 +114,90 @@ static void do_nmi(struct pt_regs *regs)
 	pr_warn("NMI on CPU %u at %016lx, ignored\n", arch_cpu_id(), regs->rip);
 }
 
+/*
+ * Linux's numbers (they are the same on every arch anvil has), defined
+ * the plain way <anvil/errno.h> does, so a generic signal header that
+ * defines them too does not clash.
+ */
+#define SIGILL 4
+#define SIGTRAP 5
+#define SIGBUS 7
+#define SIGFPE 8
+#define SIGSEGV 11
+#define ILL_ILLOPN 2
+#define FPE_INTDIV 1
+#define FPE_FLTINV 7
+#define BUS_ADRALN 1
+#define TRAP_BRKPT 1
+#define SI_KERNEL 0x80
+
+/*
+ * The signal for each exception in user mode, as Linux's traps.c sends
+ * them; at_ip: si_addr is the faulting instruction (else 0). Vectors
+ * not listed (NMI, double fault, machine check, reserved) are never the
+ * task's doing.
+ */
+static const struct {
+	u8 sig, code;
+	bool at_ip;
+} user_trap_signals[NR_EXCEPTION_VECTORS] = {
+	[X86_TRAP_DE] = { SIGFPE, FPE_INTDIV, true },
+	[X86_TRAP_DB] = { SIGTRAP, TRAP_BRKPT, true },
+	[X86_TRAP_BP] = { SIGTRAP, SI_KERNEL, false },
+	[X86_TRAP_OF] = { SIGSEGV, SI_KERNEL, false },
+	[X86_TRAP_BR] = { SIGSEGV, SI_KERNEL, false },
+	[X86_TRAP_UD] = { SIGILL, ILL_ILLOPN, true },
+	[X86_TRAP_NM] = { SIGSEGV, SI_KERNEL, false },
+	[X86_TRAP_OLD_MF] = { SIGFPE, FPE_FLTINV, true },
+	[X86_TRAP_TS] = { SIGSEGV, SI_KERNEL, false },
+	[X86_TRAP_NP] = { SIGBUS, SI_KERNEL, false },
+	[X86_TRAP_SS] = { SIGBUS, SI_KERNEL, false },
+	[X86_TRAP_GP] = { SIGSEGV, SI_KERNEL, false },
+	[X86_TRAP_MF] = { SIGFPE, FPE_FLTINV, true },
+	[X86_TRAP_AC] = { SIGBUS, BUS_ADRALN, false },
+	[X86_TRAP_XF] = { SIGFPE, FPE_FLTINV, true },
+	[X86_TRAP_CP] = { SIGSEGV, SI_KERNEL, false },
+};
+
+/* An exception user mode caused: queue its signal. False if none fits. */
+static bool user_trap(struct pt_regs *regs)
+{
+	unsigned long v = regs->vector;
+
+	if (!user_trap_signals[v].sig)
+		return false;
+	force_sig_fault(user_trap_signals[v].sig, user_trap_signals[v].code,
+			user_trap_signals[v].at_ip ? regs->rip : 0);
+	return true;
+}
+
 void do_exception(struct pt_regs *regs)
 {
 	switch (regs->vector) {
 	case X86_TRAP_PF:
 		do_page_fault(regs);
-		break;
+		return;
 	case X86_TRAP_DF:
 		do_double_fault(regs);
-		break;
+		return;
 	case X86_TRAP_NMI:
 		do_nmi(regs);
-		break;
-	default:
-		die_on(x86_vector_name(regs->vector), regs, 0);
+		return;
 	}
+	if (user_mode(regs) && user_trap(regs))
+		return;
+	/* A user-copy instruction given a non-canonical address. */
+	if (regs->vector == X86_TRAP_GP && !user_mode(regs) &&
+	    fixup_exception(regs))
+		return;
+	die_on(x86_vector_name(regs->vector), regs, 0);
+}
+
+/* NMI, double fault, machine check: on IST stacks (kernel/entry.asm). */
+static bool paranoid_vector(unsigned long vector)
+{
+	return vector == X86_TRAP_NMI || vector == X86_TRAP_DF ||
+	       vector == X86_TRAP_MC;
 }
 
 /*
@@ -158,8 +209,8 @@ void do_exception(struct pt_regs *regs)
  * ran with interrupts off asked not to be disturbed, so it is not
  * preempted (it reaches a preempt_enable() or schedule() of its own).
  *
- * User mode, later: a return to ring 3 with need_resched set will
- * schedule here too, unconditionally.
+ * A return to user mode is handled by the caller instead: the generic
+ * exit_to_user_mode() schedules there whenever need_resched is set.
  */
 static void irqentry_exit(struct pt_regs *regs)
 {
@@ -169,22 +220,26 @@ static void irqentry_exit(struct pt_regs *regs)
 
 /*
  * Called by kernel/entry.asm for every vector, interrupts off, on the
- * interrupted stack (or the IST stack for a double fault). Exceptions
- * never preempt: a fault handler runs in the faulting task's context,
- * and die() may not even return.
+ * interrupted stack, the task's kernel stack (from user mode), or an IST
+ * stack. Exceptions never preempt kernel code: a fault handler runs in
+ * the faulting task's context, and die() may not even return. Every
+ * return to user mode, except from the paranoid vectors (which may have
+ * interrupted anything, and must not schedule), does the exit work.
  */
 void x86_handle_vector(struct pt_regs *regs)
 {
 	if (regs->vector < NR_EXCEPTION_VECTORS) {
 		do_exception(regs);
-		return;
+	} else {
+		do_irq(regs);
+		irqentry_exit(regs);
 	}
-	do_irq(regs);
-	irqentry_exit(regs);
+	if (user_mode(regs) && !paranoid_vector(regs->vector))
+		x86_exit_to_user(regs);
 }
 
 static struct cpu_desc boot_cpu_desc;
-static char boot_df_stack[IST_STACK_SIZE] __aligned(16);
+static char boot_ist_stacks[NR_IST_STACKS * IST_STACK_SIZE] __aligned(16);
 
 /*
  * Give the boot CPU its GDT, TSS and IDT. From here on a fault prints an
@@ -193,8 +248,7 @@ static char boot_df_stack[IST_STACK_SIZE] __aligned(16);
  */
 void trap_init(void)
 {
-	load_cpu_desc(&boot_cpu_desc, boot_stack_top,
-		      boot_df_stack + sizeof(boot_df_stack));
+	load_cpu_desc(0, &boot_cpu_desc, boot_stack_top, boot_ist_stacks);
 	idt_setup();
 	load_idt();
 }

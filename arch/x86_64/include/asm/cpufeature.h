@@ -62,6 +62,8 @@ struct cpuinfo_x86 {
 };
 
 extern struct cpuinfo_x86 boot_cpu_data;
+/* CR4.SMAP is on (kernel/cpu.c); lib/copy_user.asm and entry.asm read it. */
+extern bool x86_smap_enabled;
 
 static inline bool boot_cpu_has(unsigned int feature)
 {

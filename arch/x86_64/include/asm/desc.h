@@ -23,7 +23,8 @@
 /* The 64-bit Task State Segment: no tasks any more, only stack pointers. */
 struct tss_struct {
 	u32 reserved0;
-	u64 rsp0;		/* stack for ring 3 -> 0 (user mode, later) */
+	u64 rsp0;		/* stack for ring 3 -> 0: the running
+				 * task's thread.sp0 */
 	u64 rsp1, rsp2;
 	u64 reserved1;
 	u64 ist[7];		/* IST stacks: ist[0] is slot 1 */
@@ -38,6 +39,26 @@ struct cpu_desc {
 	struct tss_struct tss __aligned(16);
 };
 
+/*
+ * Per-CPU state the entry code needs before it has a stack, reached as
+ * %gs:x86_cpu_entry_offset + field (kernel/entry.asm; the linker script
+ * computes the offset of the per-CPU variable cpu_entry, defined in
+ * kernel/syscall.c; use it in C through raw_cpu_ptr(&cpu_entry)).
+ */
+struct x86_cpu_entry {
+	unsigned long top_of_stack;	/* 0: the running task's thread.sp0 */
+	unsigned long user_rsp;		/* 8: syscall entry: the user's RSP */
+	struct tss_struct *tss;		/* this CPU's TSS, for rsp0 */
+};
+extern struct x86_cpu_entry cpu_entry;		/* DEFINE_PER_CPU */
+
+/*
+ * Make @sp0 this CPU's stack for entries from user mode: TSS.rsp0 and
+ * cpu_entry.top_of_stack. At each context switch (kernel/process.c);
+ * interrupts off.
+ */
+void load_sp0(unsigned long sp0);
+
 /* The pointer loaded by lgdt/lidt. */
 struct desc_ptr {
 	u16 size;		/* limit: bytes - 1 */
@@ -45,10 +66,20 @@ struct desc_ptr {
 } __packed;
 
 /*
- * Fill @d for one CPU and load it: GDT, segment registers, TSS.
- * @kstack_top becomes rsp0, @df_stack_top the double-fault IST stack.
+ * The IST stacks of each CPU: one per paranoid vector (NMI, double
+ * fault, machine check; kernel/entry.asm), IST_STACK_SIZE bytes each.
  */
-void load_cpu_desc(struct cpu_desc *d, void *kstack_top, void *df_stack_top);
+#define IST_NMI 2
+#define IST_MCE 3
+#define NR_IST_STACKS 3
+
+/*
+ * Fill @d for logical CPU @cpu and load it: GDT, segment registers, TSS.
+ * @kstack_top becomes rsp0; @ist_stacks (NR_IST_STACKS * IST_STACK_SIZE
+ * bytes) gives the IST stacks. Records the TSS in the CPU's cpu_entry.
+ */
+void load_cpu_desc(unsigned int cpu, struct cpu_desc *d, void *kstack_top,
+		   void *ist_stacks);
 
 /* Build the IDT (once) and load it on this CPU. */
 void idt_setup(void);
@@ -56,5 +87,8 @@ void load_idt(void);
 
 /* kernel/traps.c: descriptor tables and vector handlers for the boot CPU. */
 void trap_init(void);
+
+/* kernel/syscall.c: this CPU's syscall MSRs (STAR, LSTAR, ...). */
+void syscall_init(void);
 
 #endif /* _ASM_X86_DESC_H */

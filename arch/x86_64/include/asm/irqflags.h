@@ -11,8 +11,7 @@
 
 #include <anvil/compiler.h>
 #include <anvil/types.h>
-
-#define X86_EFLAGS_IF (1UL << 9)
+#include <asm/processor-flags.h>
 
 static inline unsigned long arch_local_save_flags(void)
 {

@@ -23,9 +23,16 @@
 #define  EFER_LMA (1UL << 10)		/* long mode active (read-only) */
 #define  EFER_NXE (1UL << 11)		/* the NX bit in page tables */
 
+/* syscall/sysret (kernel/syscall.c) */
+#define MSR_STAR 0xc0000081		/* kernel and user segment bases */
+#define MSR_LSTAR 0xc0000082		/* 64-bit syscall entry point */
+#define MSR_CSTAR 0xc0000083		/* compat-mode syscall entry point */
+#define MSR_SYSCALL_MASK 0xc0000084	/* RFLAGS bits syscall clears */
+
 #define MSR_FS_BASE 0xc0000100
 #define MSR_GS_BASE 0xc0000101		/* the per-CPU base (asm/percpu.h) */
-#define MSR_KERNEL_GS_BASE 0xc0000102	/* swapgs's other half (user mode) */
+#define MSR_KERNEL_GS_BASE 0xc0000102	/* swapgs's other half: the user's
+					 * GS base while in the kernel */
 
 static inline u64 rdmsr(u32 msr)
 {

@@ -17,7 +17,7 @@
  *     0     0x00     null
  *     1     0x08     kernel code, 64-bit       __KERNEL_CS
  *     2     0x10     kernel data               __KERNEL_DS
- *     3     0x18     user code, 32-bit (unused; sysret base)
+ *     3     0x18     (empty: no 32-bit user code; sysret's base)
  *     4     0x23     user data                 __USER_DS
  *     5     0x2b     user code, 64-bit         __USER_CS
  *   6-7     0x30     TSS (a 16-byte system descriptor)

@@ -13,6 +13,7 @@
 #define X86_CR0_PE (1UL << 0)	/* protected mode */
 #define X86_CR0_MP (1UL << 1)	/* monitor coprocessor */
 #define X86_CR0_EM (1UL << 2)	/* emulate x87: must be 0 for SSE */
+#define X86_CR0_TS (1UL << 3)	/* task switched: x87/SSE use traps */
 #define X86_CR0_NE (1UL << 5)	/* native x87 error reporting */
 #define X86_CR0_WP (1UL << 16)	/* read-only pages bind the kernel too */
 #define X86_CR0_PG (1UL << 31)	/* paging */

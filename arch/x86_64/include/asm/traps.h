@@ -3,7 +3,8 @@
  * asm/traps.h: the CPU exception vectors and their C handlers.
  *
  * kernel/entry.asm saves a struct pt_regs and calls x86_handle_vector();
- * exceptions go to kernel/traps.c, interrupts to kernel/irq.c.
+ * exceptions go to kernel/traps.c (page faults on to mm/fault.c),
+ * interrupts to kernel/irq.c.
  */
 #ifndef _ASM_X86_TRAPS_H
 #define _ASM_X86_TRAPS_H
@@ -51,8 +52,9 @@ const char *x86_vector_name(unsigned long vector);
 
 /* Called from kernel/entry.asm with interrupts off. */
 void x86_handle_vector(struct pt_regs *regs);
-/* kernel/traps.c and kernel/irq.c */
+/* kernel/traps.c, kernel/irq.c and mm/fault.c */
 void do_exception(struct pt_regs *regs);
 void do_irq(struct pt_regs *regs);
+void do_page_fault(struct pt_regs *regs);
 
 #endif /* _ASM_X86_TRAPS_H */

@@ -12,6 +12,12 @@
  *
  * The multiboot2 header must be in the first 32 KiB of the file and
  * 8-byte aligned, so it goes first (KEEP: nothing references it).
+ *
+ * ARCH_RODATA: the exception table (asm/extable.h), which nothing
+ * references by name either. ARCH_EXTRA_SECTIONS: no section, one
+ * symbol: x86_cpu_entry_offset, the offset of the per-CPU variable
+ * cpu_entry inside the per-CPU area, which kernel/entry.asm needs as a
+ * constant (%gs:offset) and only the linker knows.
  */
 #ifndef _ASM_X86_VMLINUX_LDS_H
 #define _ASM_X86_VMLINUX_LDS_H
@@ -34,8 +40,13 @@
 	}
 
 #define ARCH_TEXT
-#define ARCH_RODATA
+#define ARCH_RODATA                             \
+	. = ALIGN(8);                           \
+	__start___ex_table = .;                 \
+	KEEP(*(__ex_table))                     \
+	__stop___ex_table = .;
 #define ARCH_DATA
-#define ARCH_EXTRA_SECTIONS
+#define ARCH_EXTRA_SECTIONS                     \
+	x86_cpu_entry_offset = cpu_entry - __per_cpu_start;
 
 #endif /* _ASM_X86_VMLINUX_LDS_H */

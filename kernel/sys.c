@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+/*
+ * kernel/sys.c: system call dispatch, and the calls that are about the
+ * task itself. The arch's table maps its Linux numbers to the handlers
+ * (arch/<arch>/kernel/syscall_table.c); a number with no handler returns
+ * -ENOSYS and is reported once, so a student running a new program sees
+ * which call anvil lacks.
+ */
+#include <anvil/errno.h>
+#include <anvil/kernel.h>
+#include <anvil/mman.h>
+#include <anvil/sched.h>
+#include <anvil/syscalls.h>
+#include <asm/page.h>
+
+/* One bit per number already reported as missing. */
+static unsigned long enosys_seen[1024 / (8 * sizeof(unsigned long))];
+
+static long sys_ni_syscall(long nr)
+{
+	unsigned long bits = 8 * sizeof(unsigned long);
+
+	if (nr >= 0 && nr < 1024 &&
+	    !test_and_set_bit(nr % bits, &enosys_seen[nr / bits]))
+		pr_warn("anvil: %s[%d]: system call %ld is not implemented (ENOSYS)\n",
+			current->comm, current->pid, nr);
+	return -ENOSYS;
+}
+
+long do_syscall(struct pt_regs *regs)
+{
+	long nr = syscall_get_nr(regs);
+	unsigned long a[6];
+	const struct syscall_entry *e;
+
+	if (nr < 0 || (unsigned long)nr >= nr_syscalls)
+		return sys_ni_syscall(nr);
+	e = &sys_call_table[nr];
+	if (!e->fn)
+		return sys_ni_syscall(nr);
+	syscall_get_arguments(regs, a);
+	return e->fn(a[0], a[1], a[2], a[3], a[4], a[5]);
+}
+
+long sys_getpid(void)
+{
+	return current->pid;
+}
+
+long sys_gettid(void)
+{
+	return current->pid;
+}
+
+long sys_sched_yield(void)
+{
+	yield();
+	return 0;
+}
+
+long sys_exit(int code)
+{
+	do_exit((code & 0xff) << 8);
+}
+
+long sys_exit_group(int code)
+{
+	do_exit((code & 0xff) << 8);
+}
+
+/* The mmap family on the caller's address space (mm/mmap.c). */
+long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot,
+	      unsigned long flags, unsigned long fd, unsigned long off)
+{
+	if (!current->mm)
+		return -EINVAL;
+	if (off & ~PAGE_MASK)
+		return -EINVAL;
+	return (long)do_mmap(current->mm, addr, len, prot, flags, fd, off);
+}
+
+long sys_munmap(unsigned long addr, unsigned long len)
+{
+	return current->mm ? do_munmap(current->mm, addr, len) : -EINVAL;
+}
+
+long sys_mprotect(unsigned long addr, unsigned long len, unsigned long prot)
+{
+	return current->mm ? do_mprotect(current->mm, addr, len, prot) : -EINVAL;
+}
+
+long sys_brk(unsigned long brk)
+{
+	return current->mm ? (long)do_brk(current->mm, brk) : -EINVAL;
+}
