@@ -50,4 +50,10 @@ struct thread_struct *arch_switch_to(struct thread_struct *prev,
 void arch_thread_setup(struct thread_struct *t, void *stack_top,
 		       void (*fn)(void *), void *arg);
 
+/* User address spaces ("User page tables" in docs/arch-boundary.md). */
+struct mm_struct;
+struct task_struct;
+void switch_mm(struct mm_struct *prev, struct mm_struct *next,
+	       struct task_struct *tsk);
+
 #endif /* ANVIL_ARCH_H */

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 /*
- * process.c: preparing a new task's kernel stack.
+ * process.c: the context switch's C half, and preparing a new task's
+ * kernel stack.
  *
- * Interface: arch_thread_setup() (<anvil/arch.h>). The switch itself and
- * the ret_from_kernel_thread trampoline a new task starts in are in
- * switch_to.S; struct thread_struct is in <asm/processor.h>.
+ * Interface: arch_switch_to(), arch_thread_setup() (<anvil/arch.h>). The
+ * stack switch itself and the ret_from_kernel_thread trampoline a new
+ * task starts in are in switch_to.S; struct thread_struct is in
+ * <asm/processor.h>.
  *
  * A new task has never called arch_switch_to(), so we fake the frame it
  * would have left: the first switch into it unwinds this frame and
@@ -21,11 +23,34 @@
 #include <anvil/kernel.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
+#include <asm/tlbflush.h>
 
 /* Keep in step with switch_to.S. */
 #define SWITCH_FRAME (STACK_FRAME_OVERHEAD + 18 * 8 + 16)
 
 extern char ret_from_kernel_thread[];
+
+struct thread_struct *__arch_switch_to(struct thread_struct *prev,
+				       struct thread_struct *next);
+
+/*
+ * Switch from @prev to @next, interrupts off (Linux's __switch_to). A
+ * lazy-MMU batch must not outlive its task on this CPU: it is flushed
+ * on the way out and re-armed when @prev runs again (mm/tlb_hash.c).
+ * After __arch_switch_to() returns we are @prev again, resumed much
+ * later, possibly on another CPU; a new task never gets here (it starts
+ * in ret_from_kernel_thread), and it was not in lazy mode anyway.
+ */
+struct thread_struct *arch_switch_to(struct thread_struct *prev,
+				     struct thread_struct *next)
+{
+	struct thread_struct *last;
+
+	hpte_batch_switch_out(prev);
+	last = __arch_switch_to(prev, next);
+	hpte_batch_switch_in(prev);
+	return last;
+}
 
 void kernel_thread_returned(void (*fn)(void *));
 

@@ -2,14 +2,16 @@
 /*
  * switch_to.S: switching kernel stacks between tasks.
  *
- *	struct thread_struct *arch_switch_to(struct thread_struct *prev,
- *					     struct thread_struct *next);
+ *	struct thread_struct *__arch_switch_to(struct thread_struct *prev,
+ *					       struct thread_struct *next);
  *	ret_from_kernel_thread: where a new task's first switch "returns"
  *
- * (<anvil/arch.h>; struct thread_struct is in <asm/processor.h>,
- * kernel/process.c builds a new task's first frame.)
+ * (arch_switch_to() of <anvil/arch.h> is the C wrapper in
+ * kernel/process.c, which looks after the HPTE batch around this;
+ * struct thread_struct is in <asm/processor.h>, kernel/process.c builds
+ * a new task's first frame.)
  *
- * To the task being switched out, arch_switch_to() is an ordinary call
+ * To the task being switched out, __arch_switch_to() is an ordinary call
  * that takes a while: it saves what the ELFv1 ABI says a call preserves
  * (r14-r31, CR, and its return address in the caller's LR slot) in a
  * frame on its own stack, stores r1 in prev->ksp, loads next->ksp and
@@ -25,7 +27,7 @@
  * the switch never changes CPU) stay as they are.
  *
  * The return value: when a task resumes, it is because some other task
- * called arch_switch_to(that_task, this_task), so r3 holds *that* task's
+ * called __arch_switch_to(that_task, this_task), so r3 holds *that* task's
  * thread_struct. Leaving r3 alone therefore returns "the task that ran
  * just before me on this CPU", as the contract asks (Linux's switch_to
  * does the same). Interrupts are off across the switch (the caller's
@@ -62,7 +64,7 @@
 	ld r28, SW_GPR(28)(base); ld r29, SW_GPR(29)(base);		\
 	ld r30, SW_GPR(30)(base); ld r31, SW_GPR(31)(base)
 
-_GLOBAL(arch_switch_to)
+_GLOBAL(__arch_switch_to)
 	mflr	r0
 	std	r0, 16(r1)
 	stdu	r1, -SWITCH_FRAME(r1)
@@ -82,7 +84,7 @@ _GLOBAL(arch_switch_to)
 	blr
 
 /*
- * A new task's first arch_switch_to() "returns" here (kernel/process.c
+ * A new task's first __arch_switch_to() "returns" here (kernel/process.c
  * puts this address in its frame), with r14 = fn (an ELFv1 descriptor),
  * r15 = arg and r1 = a frame whose back chain is 0, so a backtrace from
  * inside fn stops right here. r3 = the previous task; it is passed on to

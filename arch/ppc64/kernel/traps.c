@@ -5,17 +5,17 @@
  * exceptions-64s.S saves the registers in a struct pt_regs and calls
  * exception_dispatch() with translation on and interrupts off. From
  * here: the decrementer goes to kernel/time.c, external interrupts (IPIs)
- * to xics.c, page faults to mm/fault.c. After an interrupt (not a fault)
- * that came from kernel code with interrupts on, the scheduler may
- * preempt (preempt_schedule_irq). Anything else taken in kernel mode is
- * unexpected, so
- * it goes to the generic die() (kernel/panic.c), which prints an oops
- * and either panics or longjmps to a kernel test that expected it. A
- * longjmp simply abandons the exception frame; arch_longjmp puts the
- * test's MSR back (kernel/setjmp.S).
+ * to xics.c, page faults to mm/fault.c, segment faults to mm/slb.c.
+ * After an interrupt (not a fault) that came from kernel code with
+ * interrupts on, the scheduler may preempt (preempt_schedule_irq).
+ * Anything else taken in kernel mode is unexpected, so it goes to the
+ * generic die() (kernel/panic.c), which prints an oops and either panics
+ * or longjmps to a kernel test that expected it. A longjmp simply
+ * abandons the exception frame; arch_longjmp puts the test's MSR back
+ * (kernel/setjmp.S).
  *
- * There is no user mode yet: a fault from user mode is reported the same
- * way for now.
+ * There is no user mode yet: other exceptions from user mode are
+ * reported the same way for now.
  */
 #include <anvil/arch.h>
 #include <anvil/kallsyms.h>
@@ -92,15 +92,6 @@ static const char *trap_name(const struct pt_regs *regs)
 	}
 }
 
-/* A missing SLB entry: the address is outside every segment we set up. */
-static void segment_fault(struct pt_regs *regs, unsigned long ea)
-{
-	pr_emerg("Unable to handle kernel %s at %016lx: no segment (SLB miss)\n",
-		 regs->trap == 0x480 ? "instruction fetch" : "data access",
-		 ea);
-	die("page fault (no segment)", regs, ea);
-}
-
 /*
  * Leaving an interrupt for kernel code that ran with interrupts on: the
  * point where the scheduler may preempt it (<anvil/preempt.h>).
@@ -138,11 +129,11 @@ void exception_dispatch(struct pt_regs *regs)
 		do_page_fault(regs, regs->dar, regs->dsisr);
 		return;
 	case 0x380:
-		segment_fault(regs, regs->dar);
-		break;
+		do_segment_fault(regs, regs->dar);
+		return;
 	case 0x480:
-		segment_fault(regs, regs->nip);
-		break;
+		do_segment_fault(regs, regs->nip);
+		return;
 	default:
 		die(trap_name(regs), regs, regs->trap == 0x600 ? regs->dar : 0);
 		break;

@@ -2,30 +2,50 @@
 /*
  * slb.c: the segment lookaside buffer, the first step of translation.
  *
+ * Interface (<asm/mmu-hash.h>): slb_init_kernel, slb_flush_user,
+ * do_segment_fault (the 0x380/0x480 interrupts, from traps.c).
+ *
  * An SLB entry maps one effective segment (ESID) to a virtual segment
  * (VSID). POWER8 has 32 entries and no hardware walker: a miss raises a
  * segment interrupt (0x380 data, 0x480 instruction) for the OS to fill.
  *
- * Decision: the kernel uses one 1 TiB segment, EA 0xc000000000000000 to
- * 0xc00000ffffffffff, bolted in entry 0 at boot. It covers the image and
- * the whole direct map for any RAM size up to 1 TiB, so the kernel never
- * takes a segment miss: a miss always means a bad address (NULL, a user
- * address) and goes to die(). With 256 MiB segments a 1 GiB direct map
- * alone would need 4 entries, and 8 GiB more than the SLB holds, which
- * means a miss handler that must itself run without touching anything
- * unmapped. (POWER7 and later support 1 TiB segments; the device tree
+ * The kernel uses one 1 TiB segment, EA 0xc000000000000000 to
+ * 0xc00000ffffffffff, bolted in entry 0 at boot. It covers the image
+ * and the whole direct map for any RAM size up to 1 TiB, so the kernel
+ * never takes a segment miss on its own memory. With 256 MiB segments a
+ * 1 GiB direct map alone would need 4 entries, and 8 GiB more than the
+ * SLB holds. (POWER7 and later support 1 TiB segments; the device tree
  * says so in ibm,processor-segment-sizes.)
+ *
+ * User space uses 256 MiB segments in entries 1-31, loaded on demand:
+ * a miss below TASK_SIZE while this CPU has a user mm loaded (paca) gets
+ * that mm's VSID for the segment (mm/pgtable.c), in the next slot round
+ * robin. switch_mm empties them all with slbia, which leaves entry 0.
+ * Any other miss is a bad address: die() in kernel mode, a signal for a
+ * user. In kernel mode a user segment is loaded for any address below
+ * TASK_SIZE, which is what copy_to_user and friends need; a stray
+ * kernel pointer into user space then fails in the page fault instead,
+ * with no VMA there.
  *
  *	slbmte RS, RB
  *	  RB = ESID | V | slot
  *	  RS = B (segment size) | VSID | Ks Kp N L LP
- * Ks=0, Kp=1: kernel code uses storage key 0 and user code key 1, so
- * with PP=00 a page is read/write for the kernel and invisible to users.
+ * Kernel segment: Ks=0, Kp=1, so with PP=00 a page is read/write for
+ * the kernel and invisible to users. User segments: Ks=Kp=1 (see
+ * PP_RW_USER in <asm/mmu-hash.h>).
  */
+#include <anvil/kernel.h>
 #include <asm/mmu-hash.h>
 #include <asm/page.h>
+#include <asm/paca.h>
+#include <asm/pgtable.h>
+#include <asm/ptrace.h>
+#include <asm/tlbflush.h>
 
 #define ESID_MASK_1T 0xffffff0000000000UL
+#define ESID_MASK_256M 0xfffffffff0000000UL
+#define SLB_NUM_ENTRIES 32	/* POWER8 */
+#define SLB_FIRST_USER 1	/* entry 0 is the kernel's */
 
 void slb_init_kernel(void)
 {
@@ -39,4 +59,64 @@ void slb_init_kernel(void)
 			     "slbmte %0,%1\n\t"
 			     "isync"
 			     : : "r"(rs), "r"(rb) : "memory");
+	get_paca()->slb_next = SLB_FIRST_USER;
+}
+
+/* Forget every user segment on this CPU (entry 0 survives slbia). */
+void slb_flush_user(void)
+{
+	__asm__ __volatile__("isync\n\tslbia\n\tisync" : : : "memory");
+}
+
+/*
+ * Load the segment of user address @ea for the context in @paca into
+ * the next round-robin slot. The entry it replaces is slbie'd first, so
+ * no translation of the old segment lingers in the ERAT.
+ */
+static void slb_insert_user(struct paca_struct *paca, unsigned long ea)
+{
+	unsigned long slot = paca->slb_next, old;
+	unsigned long rb = (ea & ESID_MASK_256M) | SLB_ESID_V | slot;
+	unsigned long rs = (user_vsid(paca->user_context, ea) << SLB_VSID_SHIFT) |
+			   SLB_VSID_USER;
+
+	__asm__ __volatile__("slbmfee %0,%1" : "=r"(old) : "r"(slot));
+	if (old & SLB_ESID_V)
+		__asm__ __volatile__("slbie %0" : : "r"(old & ESID_MASK_256M)
+				     : "memory");
+	__asm__ __volatile__("slbmte %0,%1\n\tisync" : : "r"(rs), "r"(rb)
+			     : "memory");
+	paca->slb_next = slot + 1 == SLB_NUM_ENTRIES ? SLB_FIRST_USER :
+						       (u32)slot + 1;
+	hash_stat_inc(slb_user_miss);
+}
+
+static void __noreturn bad_segment(struct pt_regs *regs, unsigned long ea)
+{
+	pr_emerg("Unable to handle kernel %s at %016lx: no segment (SLB miss)\n",
+		 regs->trap == 0x480 ? "instruction fetch" : "data access",
+		 ea);
+	die("page fault (no segment)", regs, ea);
+	panic("segment fault at %lx", ea);
+}
+
+/*
+ * do_segment_fault - an SLB miss at @ea (0x380: DAR, 0x480: NIP).
+ * Interrupts are off. Returns to retry the access once the segment is
+ * loaded; a bad address from user mode goes to the page fault code,
+ * which signals; from kernel mode, die().
+ */
+void do_segment_fault(struct pt_regs *regs, unsigned long ea)
+{
+	struct paca_struct *paca = get_paca();
+
+	if (ea < TASK_SIZE && paca->user_context) {
+		slb_insert_user(paca, ea);
+		return;
+	}
+	if (user_mode(regs)) {
+		do_page_fault(regs, ea, DSISR_NOHPTE);
+		return;
+	}
+	bad_segment(regs, ea);
 }

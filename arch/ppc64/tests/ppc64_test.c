@@ -147,6 +147,8 @@ static void segment_256m_translates(struct ktest *t)
 	unsigned long rs = ALIAS_VSID << SLB_VSID_SHIFT;
 	long slot;
 
+	/* 0x10000000 is a user segment too: none may be loaded twice. */
+	slb_flush_user();
 	__asm__ __volatile__("slbmte %0,%1; isync"
 			     : : "r"(rs), "r"(ALIAS_SLB_RB) : "memory");
 	slot = hash_insert_page(vpn, __pa(test_page), HPTE_KERNEL_RFLAGS, 0,

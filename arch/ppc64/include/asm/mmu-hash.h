@@ -11,9 +11,15 @@
  * page. anvil's kernel uses one 1 TiB segment, EA 0xc000000000000000,
  * with VSID = EA >> 40 = 0xc00000, so for the kernel VA = EA.
  *
- * Code: mm/hash_native.c (one HPTE: insert, find, invalidate),
+ * User space uses 256 MiB segments with one VSID per (address space,
+ * segment); the VSID scheme is in mm/pgtable.c, the per-CPU segment
+ * state in struct paca_struct.
+ *
+ * Code: mm/hash_native.c (one HPTE: insert, find, update, invalidate),
  * mm/hash_utils.c (the table, the bolted linear map, turning the MMU on),
- * mm/slb.c (segments), mm/fault.c (DSI/ISI).
+ * mm/slb.c (segments), mm/fault.c (DSI/ISI), mm/hash_user.c (user
+ * pages into the HPT), mm/tlb_hash.c (user pages out of it),
+ * mm/pgtable.c (contexts and VSIDs), mm/mmu_context.c (switch_mm).
  */
 #ifndef _ASM_PPC64_MMU_HASH_H
 #define _ASM_PPC64_MMU_HASH_H
@@ -54,6 +60,14 @@
 #define HPTE_R_N 0x004UL /* no-execute */
 #define HPTE_R_PP 0x003UL
 #define PP_RWXX 0x0UL /* with key 0: kernel read/write, user none */
+/*
+ * User segments have Ks = Kp = 1, so one PP value means the same to the
+ * kernel (copy_to_user) and to the user: 10 read/write, 11 read-only.
+ * A kernel write to a read-only user page therefore faults like a user
+ * one would, and copy-on-write happens for both.
+ */
+#define PP_RW_USER 0x2UL
+#define PP_RO 0x3UL
 
 /* Kernel memory: coherent (M), and R/C preset so the MMU need not
  * write them back. PP=00 under key 0 is read/write, executable. */
@@ -71,12 +85,36 @@ struct hash_pte {
 #define KERNEL_SEGSIZE MMU_SEGSIZE_1T
 #define KERNEL_VSID(ea) ((unsigned long)(ea) >> SID_SHIFT_1T)
 
+/* User segments: 256 MiB, both keys 1 (see PP_RW_USER). */
+#define USER_SEGSIZE MMU_SEGSIZE_256M
+#define SLB_VSID_USER (SLB_VSID_KS | SLB_VSID_KP)
+
+/* hash_insert_page() failures */
+#define HPTE_DUPLICATE (-1L)	/* the page already has an HPTE: refused */
+#define HPTE_GROUPS_FULL (-2L)	/* both groups full (no eviction asked) */
+
+/* One HPTE to invalidate: its page and where it was recorded to be. */
+struct hash_inval {
+	unsigned long vpn;
+	unsigned long slot;
+};
+
 /* mm/hash_native.c */
 unsigned long hpt_vpn(unsigned long ea, unsigned long vsid, int ssize);
 long hash_insert_page(unsigned long vpn, phys_addr_t pa, unsigned long rflags,
 		      unsigned long vflags, int ssize);
+long hash_insert_page_evict(unsigned long vpn, phys_addr_t pa,
+			    unsigned long rflags, int ssize);
 long hash_find_page(unsigned long vpn, int ssize);
 void hash_invalidate_page(unsigned long slot, unsigned long vpn, int ssize);
+unsigned long hash_slot(unsigned long vpn, int ssize, bool secondary,
+			unsigned int index);
+bool hash_slot_matches(unsigned long slot, unsigned long vpn, int ssize);
+bool hash_update_page(unsigned long slot, unsigned long vpn, int ssize,
+		      phys_addr_t pa, unsigned long rflags);
+unsigned int hash_invalidate_slots(const struct hash_inval *inv,
+				   unsigned int n, int ssize);
+struct hash_pte hash_read_slot(unsigned long slot);
 void hash_table_set(struct hash_pte *table, unsigned long nr_groups);
 
 /* mm/hash_utils.c */
@@ -86,10 +124,36 @@ void hash_mmu_init_secondary(void);
 int hash_page_kernel(unsigned long ea);
 
 /* mm/slb.c */
+struct pt_regs;
 void slb_init_kernel(void);
+void slb_flush_user(void);
+void do_segment_fault(struct pt_regs *regs, unsigned long ea);
 
 /* mm/fault.c */
-struct pt_regs;
 void do_page_fault(struct pt_regs *regs, unsigned long ea, unsigned long why);
+
+/*
+ * mm/pgtable.c: user contexts and VSIDs.
+ *
+ * Each mm gets a context number (1 .. MAX_USER_CONTEXT) for its life.
+ * proto-VSID = context << USER_ESID_BITS | ESID, scrambled by
+ * multiplying with a prime modulo 2^35 - 1 (Linux's scheme, narrower):
+ * a bijection, so no two (context, segment) pairs share a VSID, and
+ * neighbouring segments land far apart in the hash. Every user VSID is
+ * below 2^35, so every user VA (VSID << 28) is below 2^63, clear of the
+ * kernel's VAs (0xc000000000000000 up, 1 TiB segment).
+ */
+#define USER_ESID_BITS 18	/* TASK_SIZE 2^46 / 2^28 */
+#define USER_VSID_BITS 35
+#define USER_VSID_MODULUS ((1UL << USER_VSID_BITS) - 1)
+#define USER_VSID_MULTIPLIER 12538073UL	/* a prime */
+#define USER_CONTEXT_BITS (USER_VSID_BITS - USER_ESID_BITS)
+#define MAX_USER_CONTEXT ((1UL << USER_CONTEXT_BITS) - 2)
+
+struct mm_struct;
+unsigned long mm_context_id(struct mm_struct *mm);
+unsigned long user_vsid(unsigned long context, unsigned long ea);
+/* The virtual page number of user address @ea in @mm. */
+unsigned long user_vpn(struct mm_struct *mm, unsigned long ea);
 
 #endif /* _ASM_PPC64_MMU_HASH_H */

@@ -30,13 +30,15 @@
 #define PACA_ICP 88
 #define PACA_HOLD_STACK 96
 #define PACA_HW_CPU_ID 104
-#define PACA_SIZE 128	 /* one cache line each */
+#define PACA_SIZE 256	 /* two cache lines each */
 
 #define INIT_STACK_SIZE 16384 /* the boot CPU's stack (kernel/head_64.S) */
 
 #ifndef __ASSEMBLY__
 
 #include <anvil/types.h>
+
+struct mm_struct;
 
 struct paca_struct {
 	u64 ex_r10, ex_r11, ex_r12; /* a stub's registers, until saved */
@@ -52,6 +54,15 @@ struct paca_struct {
 	u64 hold_stack;		    /* holding pen: set = "start, here" */
 	u32 hw_cpu_id;		    /* PIR */
 	u32 cpu;		    /* logical number (0 = boot CPU) */
+	/*
+	 * The user address space this CPU translates (mm/mmu_context.c):
+	 * its mm and context, and the next SLB slot to fill on a user
+	 * segment fault (mm/slb.c). Changed only by this CPU with
+	 * interrupts off; read by its fault handlers.
+	 */
+	struct mm_struct *user_mm;
+	u64 user_context;	    /* 0: no user address space */
+	u32 slb_next;		    /* 1 .. SLB_NUM_ENTRIES - 1 */
 } __attribute__((aligned(PACA_SIZE)));
 
 /* One per logical CPU; paca_count are in use (kernel/paca.c). */

@@ -20,13 +20,20 @@
 #ifndef __ASSEMBLY__
 
 /*
- * A task's saved kernel context while it is switched out: only its stack
- * pointer. arch_switch_to() (kernel/switch_to.S) keeps the registers a
- * call preserves in a frame on that stack; kernel/process.c fakes that
+ * A task's saved kernel context while it is switched out: its stack
+ * pointer, and whether it was batching HPTE invalidations. The switch
+ * (kernel/process.c, kernel/switch_to.S) keeps the registers a call
+ * preserves in a frame on that stack; kernel/process.c fakes that
  * frame for a new task.
  */
 struct thread_struct {
 	unsigned long ksp;
+	/*
+	 * Set when the task was switched out in lazy MMU mode: the switch
+	 * flushed this CPU's HPTE batch and turned batching off, and turns
+	 * it back on when the task runs again (mm/tlb_hash.c).
+	 */
+	unsigned long lazy_mmu;
 };
 
 /* kernel/idle_book3s.S: nap until an interrupt; returns with EE on. */
