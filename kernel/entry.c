@@ -22,6 +22,7 @@
 #include <anvil/syscalls.h>
 
 void mmput(struct mm_struct *mm);
+void mmgrab(struct mm_struct *mm);
 
 void exit_to_user_mode(struct pt_regs *regs)
 {
@@ -47,6 +48,7 @@ void do_exit(int code)
 		 * from it: active_mm keeps a reference (mm_count) that the
 		 * scheduler drops after the switch.
 		 */
+		mmgrab(mm);	/* for active_mm, dropped after the switch */
 		current->mm = NULL;
 		mmput(mm);
 	}

@@ -21,6 +21,7 @@
 #include <anvil/sched.h>
 #include <anvil/slab.h>
 #include <anvil/string.h>
+#include <asm/mmu_context.h>
 
 #include "../mm/vma_internal.h"
 
@@ -124,4 +125,39 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 		return NULL;
 	}
 	return mm;
+}
+
+/*
+ * kthread_use_mm - let the current kernel thread run in @mm (as Linux's
+ * kthread_use_mm): it becomes current->mm and is loaded on this CPU, so
+ * the scheduler keeps it loaded whenever this thread runs. The caller
+ * holds a user reference (mm_users) until kthread_unuse_mm().
+ */
+void kthread_use_mm(struct mm_struct *mm)
+{
+	struct task_struct *tsk = current;
+	struct mm_struct *old;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	old = tsk->active_mm;
+	mmgrab(mm);
+	tsk->mm = mm;
+	tsk->active_mm = mm;
+	switch_mm(old, mm, tsk);
+	local_irq_restore(flags);
+	if (old)
+		mmdrop(old);	/* what we held while borrowing it */
+}
+
+/* Stop running in @mm: back to a kernel thread, borrowing it lazily. */
+void kthread_unuse_mm(struct mm_struct *mm)
+{
+	struct task_struct *tsk = current;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	tsk->mm = NULL;
+	enter_lazy_tlb(mm, tsk);	/* still loaded; active_mm keeps it */
+	local_irq_restore(flags);
 }

@@ -33,6 +33,8 @@
 #include <anvil/smp.h>
 #include <anvil/time.h>
 
+#include <asm/mmu_context.h>
+
 #include "sched.h"
 
 DEFINE_PER_CPU(struct rq, runqueues);
@@ -83,6 +85,7 @@ static void rq_init(struct rq *rq, unsigned int cpu, struct task_struct *idle)
 	rq->cpu = cpu;
 	rq->idle = rq->curr = idle;
 	rq->prev = NULL;
+	rq->prev_mm = NULL;
 	rq->nr_switches = 0;
 }
 
@@ -158,6 +161,35 @@ static void account_switch(struct task_struct *prev, struct task_struct *next)
 }
 
 /*
+ * Give @next its address space, Linux's way. A task with an mm gets it
+ * loaded (switch_mm). A kernel thread has none: it borrows whatever is
+ * loaded (prev->active_mm, lazy TLB), holding a reference so the mm
+ * cannot be freed under the CPU; when a kernel thread switches away, the
+ * reference it borrowed is dropped after the switch (rq->prev_mm).
+ * Runqueue lock held, interrupts off.
+ */
+static void context_switch_mm(struct rq *rq, struct task_struct *prev,
+			      struct task_struct *next)
+{
+	struct mm_struct *oldmm = prev->active_mm;
+
+	if (!next->mm) {
+		next->active_mm = oldmm;
+		if (oldmm) {
+			mmgrab(oldmm);
+			enter_lazy_tlb(oldmm, next);
+		}
+	} else {
+		switch_mm(oldmm, next->mm, next);
+		next->active_mm = next->mm;
+	}
+	if (!prev->mm && oldmm) {
+		rq->prev_mm = oldmm;
+		prev->active_mm = NULL;
+	}
+}
+
+/*
  * The second half of a switch, run on the new task's stack with the rq
  * lock still held from the first half. Only now is prev really off this
  * CPU, so only now may another CPU run it or its stack be freed.
@@ -165,12 +197,16 @@ static void account_switch(struct task_struct *prev, struct task_struct *next)
 void finish_task_switch(struct rq *rq)
 {
 	struct task_struct *prev = rq->prev;
+	struct mm_struct *mm = rq->prev_mm;
 	bool moving = prev->on_rq == 0 && prev->state == TASK_RUNNING &&
 		      prev != rq->idle;
 	bool dead = prev->state == TASK_DEAD;
 
+	rq->prev_mm = NULL;
 	smp_store_release(&prev->on_cpu, 0);
 	arch_spin_unlock(&rq->lock);
+	if (mm) /* this CPU runs on another mm now */
+		mmdrop(mm);
 	if (moving) /* set_cpus_allowed took it off this CPU's queue */
 		activate_on(prev, select_cpu(prev->cpus_allowed, prev->cpu));
 	if (dead)
@@ -210,6 +246,7 @@ static void __schedule(bool preempt)
 	rq->nr_switches++;
 	percpu_hdr_of(rq->cpu)->current_task = next;
 	account_switch(prev, next);
+	context_switch_mm(rq, prev, next);
 
 	arch_switch_to(&prev->thread, &next->thread);
 

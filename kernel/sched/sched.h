@@ -27,6 +27,8 @@ struct rq {
 	struct task_struct *idle;	/* runs when queue is empty */
 	struct task_struct *prev;	/* the task switched away from, for
 					 * finish_task_switch() */
+	struct mm_struct *prev_mm;	/* an mm a kernel thread borrowed,
+					 * to drop once the switch is done */
 	unsigned int cpu;
 	u64 nr_switches;
 };
@@ -45,6 +47,9 @@ static inline struct rq *this_rq(void)
 }
 
 void finish_task_switch(struct rq *rq);
+/* kernel/fork.c */
+void mmgrab(struct mm_struct *mm);
+void mmdrop(struct mm_struct *mm);
 void sched_timer_tick(void);
 void wake_up_new_task(struct task_struct *t);
 /* kthread.c: a dead task is off its CPU; wake whoever joins it. */

@@ -24,6 +24,7 @@
 #include "host.h"
 
 void *host_current_task;
+struct mm_struct *host_loaded_mm;
 int host_lazy_mmu;
 unsigned long host_pte_changes_outside_lazy;
 static unsigned long nr_flush_range;

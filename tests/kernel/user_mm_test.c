@@ -20,7 +20,12 @@
 #include <anvil/rwsem.h>
 #include <anvil/trace.h>
 
+#include <anvil/sched.h>
+#include <asm/mmu_context.h>
+
 struct mm_struct *mm_alloc(void);
+void kthread_use_mm(struct mm_struct *mm);
+void kthread_unuse_mm(struct mm_struct *mm);
 struct mm_struct *dup_mm(struct mm_struct *oldmm);
 void mmput(struct mm_struct *mm);
 
@@ -193,8 +198,75 @@ static void munmap_bound_holds_without_batch_pages(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, most <= 2 * MMU_GATHER_BUNDLE);
 }
 
+struct mm_user {
+	struct mm_struct *mm;
+	int rounds;
+	volatile int wrong;	/* switches that left another mm loaded */
+	volatile int done;
+};
+
+/* Run in @mm and yield a lot: after every switch back, @mm is loaded. */
+static void use_mm_and_yield(void *arg)
+{
+	struct mm_user *u = arg;
+
+	kthread_use_mm(u->mm);
+	for (int i = 0; i < u->rounds; i++) {
+		yield();
+		preempt_disable();
+		if (this_cpu_loaded_mm() != u->mm)
+			u->wrong++;
+		preempt_enable();
+	}
+	kthread_unuse_mm(u->mm);
+	u->done = 1;
+}
+
+/*
+ * The scheduler switches address spaces: two threads with different mms
+ * on one CPU (with this test's thread and the idle task, which have none,
+ * borrowing in between) hand it back and forth; each finds its own mm
+ * loaded every time it runs. Afterwards every mm reference is
+ * gone, so every page comes back.
+ */
+static void scheduler_switches_address_spaces(struct ktest *t)
+{
+	struct mm_user a = { .rounds = 200 }, b = { .rounds = 200 };
+	struct task_struct *ta, *tb;
+	unsigned int cpu = raw_smp_processor_id();
+	unsigned long before;
+
+	warm_up();
+	before = nr_free_pages();
+	a.mm = mm_alloc();
+	b.mm = mm_alloc();
+	KTEST_ASSERT_TRUE(t, a.mm && b.mm);
+	ta = kthread_create(use_mm_and_yield, &a, "mm-a");
+	tb = kthread_create(use_mm_and_yield, &b, "mm-b");
+	KTEST_ASSERT_TRUE(t, ta && tb);
+	kthread_bind(ta, cpu);
+	kthread_bind(tb, cpu);
+	kthread_start(ta);
+	kthread_start(tb);
+	kthread_join(ta);
+	kthread_join(tb);
+	KTEST_EXPECT_TRUE(t, a.done && b.done);
+	KTEST_EXPECT_EQ(t, a.wrong, 0);
+	KTEST_EXPECT_EQ(t, b.wrong, 0);
+	mmput(a.mm);
+	mmput(b.mm);
+	/*
+	 * Lazy TLB: this CPU's kernel threads (this one, then idle) keep
+	 * the last mm loaded and hold a reference to it (mm_count), so its
+	 * page-table root stays until a task with another mm runs here.
+	 * That is the design (Linux's too): at most that one page.
+	 */
+	KTEST_EXPECT_TRUE(t, before - nr_free_pages() <= 1);
+}
+
 KTEST_SUITE(user_mm, "user_mm",
 	    KTEST_CASE(anon_faults_and_munmap_return_every_page),
 	    KTEST_CASE(fork_copy_is_copy_on_write),
 	    KTEST_CASE(munmap_preempt_off_is_independent_of_size),
-	    KTEST_CASE(munmap_bound_holds_without_batch_pages));
+	    KTEST_CASE(munmap_bound_holds_without_batch_pages),
+	    KTEST_CASE(scheduler_switches_address_spaces));
