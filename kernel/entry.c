@@ -10,11 +10,12 @@
  * action, which for all of these is to end the task.
  *
  * Not yet: rescheduling here when need_resched is set (so that user code
- * is preempted at its slice's end). That needs the scheduler to switch
- * address spaces (switch_mm, active_mm) on every context switch, which
- * arrives with processes; until then a task running user code could be
- * resumed under another task's page tables, so it is not switched out
- * on its way back to user mode. Only the in-kernel tests run user code.
+ * is preempted at its slice's end). With it on, the x86_64 ring-3 test
+ * (arch/x86_64/tests/user_test.c, whose thread loads its page tables by
+ * hand instead of owning an mm) crashed about one run in seven, returning
+ * to address 0 on the next task's stack right after the switch wrote
+ * MSR_FS_BASE. It goes back on, with that understood, when processes own
+ * their mm (the scheduler now switches mm on every context switch).
  */
 #include <anvil/kernel.h>
 #include <anvil/mm_types.h>
