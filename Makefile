@@ -50,7 +50,8 @@ GENERIC_SRCS := $(filter-out $(USER_MM_SRCS),$(GENERIC_SRCS))
 endif
 # User mode (the syscall dispatcher, faults and signals from user mode)
 # needs the arch's entry code and syscall table: ARCH_HAS_USER_MODE := 1.
-USER_MODE_SRCS := kernel/sys.c kernel/entry.c kernel/signal.c mm/fault.c
+USER_MODE_SRCS := kernel/sys.c kernel/entry.c kernel/signal.c mm/fault.c \
+	tests/kernel/user_fixture.c
 ifneq ($(ARCH_HAS_USER_MODE),1)
 GENERIC_SRCS := $(filter-out $(USER_MODE_SRCS),$(GENERIC_SRCS))
 endif
@@ -149,8 +150,14 @@ user: setup
 check-host:
 	$(MAKE) -C tests/host
 
+# make ktest [T=suite,suite...] [SMP=n] [MEM=size]: the in-kernel KTAP
+# suites (all by default) in QEMU, then a summary per suite.
 ktest: kernel
-	scripts/run-ktest --arch $(ARCH)
+	@mkdir -p build/test-logs
+	scripts/qemu --arch $(ARCH) --append "anvil.test=$(or $(T),all)" \
+		$(if $(SMP),--smp $(SMP)) $(if $(MEM),--mem $(MEM)) --timeout 300 \
+		| tee build/test-logs/ktest-$(ARCH).log
+	@scripts/ktap-parse -v label=$(ARCH) build/test-logs/ktest-$(ARCH).log
 
 # Everything, both arches; the last line is "N passed, N failed".
 test: setup

@@ -54,6 +54,12 @@ void mmgrab(struct mm_struct *mm)
 	atomic_inc(&mm->mm_count);
 }
 
+/* Another user of the mappings (a /proc reader, say): undo with mmput. */
+void mmget(struct mm_struct *mm)
+{
+	atomic_inc(&mm->mm_users);
+}
+
 /* The last reference to the struct: free the root table and the struct. */
 void mmdrop(struct mm_struct *mm)
 {

@@ -10,6 +10,7 @@
  *	setup_arch()		console, traps, memory map, clock (arch)
  *	parse_kernel_params()	the command line; unknown options stop boot
  *	mm_init()		struct pages, buddy and slab allocators
+ *	syscall_table_init()	the system call table, from SYSCALL_ENTRY
  *	sched_init()		the boot flow becomes CPU 0's idle task
  *	arch_timer_init()	the periodic tick; interrupts on
  *	smp_init()		start the other CPUs
@@ -33,6 +34,7 @@
 #include <anvil/param.h>
 #include <anvil/sched.h>
 #include <anvil/smp.h>
+#include <anvil/syscalls.h>
 #include <anvil/time.h>
 #include <anvil/trace.h>
 #include <asm/page.h>
@@ -142,6 +144,7 @@ void start_kernel(void)
 	}
 	mm_init();
 	vma_cache_init();
+	syscall_table_init();
 	sched_init();
 	arch_timer_init();
 	local_irq_enable();

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
  * kernel/sys.c: system call dispatch, and the calls that are about the
- * task itself. The arch's table maps its Linux numbers to the handlers
- * (arch/<arch>/kernel/syscall_table.c); a number with no handler returns
+ * task itself. Every handler registers its number with SYSCALL_ENTRY
+ * (<anvil/syscalls.h>) next to its body; syscall_table_init() gathers
+ * those records into the table at boot. A number with no handler returns
  * -ENOSYS and is reported once, so a student running a new program sees
  * which call anvil lacks.
  */
@@ -33,7 +34,7 @@ long do_syscall(struct pt_regs *regs)
 	unsigned long a[6];
 	const struct syscall_entry *e;
 
-	if (nr < 0 || (unsigned long)nr >= nr_syscalls)
+	if (nr < 0 || (unsigned long)nr >= NR_syscalls)
 		return sys_ni_syscall(nr);
 	e = &sys_call_table[nr];
 	if (!e->fn)
@@ -46,27 +47,32 @@ long sys_getpid(void)
 {
 	return current->pid;
 }
+SYSCALL_ENTRY(getpid);
 
 long sys_gettid(void)
 {
 	return current->pid;
 }
+SYSCALL_ENTRY(gettid);
 
 long sys_sched_yield(void)
 {
 	yield();
 	return 0;
 }
+SYSCALL_ENTRY(sched_yield);
 
 long sys_exit(int code)
 {
 	do_exit((code & 0xff) << 8);
 }
+SYSCALL_ENTRY(exit);
 
 long sys_exit_group(int code)
 {
 	do_exit((code & 0xff) << 8);
 }
+SYSCALL_ENTRY(exit_group);
 
 /* The mmap family on the caller's address space (mm/mmap.c). */
 long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot,
@@ -78,18 +84,22 @@ long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot,
 		return -EINVAL;
 	return (long)do_mmap(current->mm, addr, len, prot, flags, fd, off);
 }
+SYSCALL_ENTRY(mmap);
 
 long sys_munmap(unsigned long addr, unsigned long len)
 {
 	return current->mm ? do_munmap(current->mm, addr, len) : -EINVAL;
 }
+SYSCALL_ENTRY(munmap);
 
 long sys_mprotect(unsigned long addr, unsigned long len, unsigned long prot)
 {
 	return current->mm ? do_mprotect(current->mm, addr, len, prot) : -EINVAL;
 }
+SYSCALL_ENTRY(mprotect);
 
 long sys_brk(unsigned long brk)
 {
 	return current->mm ? (long)do_brk(current->mm, brk) : -EINVAL;
 }
+SYSCALL_ENTRY(brk);

@@ -17,6 +17,10 @@
 #define __printf(a, b) __attribute__((format(printf, a, b)))
 #define __weak __attribute__((weak))
 #define __noinline __attribute__((noinline))
+/* A user-space pointer: documentation only (sparse's marker in Linux). */
+#ifndef __user
+#define __user
+#endif
 /* The host C library defines this one too (host tests include both). */
 #ifndef __always_inline
 #define __always_inline inline __attribute__((always_inline))

@@ -106,6 +106,9 @@ static inline bool IS_ERR(const void *ptr)
 	return unlikely((unsigned long)ptr >= (unsigned long)-MAX_ERRNO);
 }
 
+/* An unsigned long result (an address) that is really -errno. */
+#define IS_ERR_VALUE(x) unlikely((unsigned long)(x) >= (unsigned long)-MAX_ERRNO)
+
 static inline bool IS_ERR_OR_NULL(const void *ptr)
 {
 	return !ptr || IS_ERR(ptr);

@@ -27,6 +27,7 @@
 #include <anvil/lockdep.h>
 #include <anvil/percpu.h>
 #include <anvil/preempt.h>
+#include <anvil/signal.h>
 #include <anvil/spinlock.h>
 #include <anvil/types.h>
 #include <asm/processor.h>
@@ -35,6 +36,10 @@
 #define TASK_INTERRUPTIBLE 1
 #define TASK_UNINTERRUPTIBLE 2
 #define TASK_DEAD 64
+
+/* task->exit_state */
+#define EXIT_ZOMBIE 16	/* exited; its parent has not waited yet */
+#define EXIT_DEAD 32	/* reaped (or self-reaping): being freed */
 
 #define TASK_COMM_LEN 16
 #define SCHED_SLICE_TICKS 2	/* 20 ms at HZ=100 */
@@ -84,6 +89,26 @@ struct task_struct {
 	int exit_code;			/* [C] wait status once it exits */
 	int fatal_signal;		/* [A] forced signal still to deliver */
 	unsigned long fatal_addr;	/* [A] the faulting address with it */
+
+	/* A process (kernel/fork.c, kernel/exit.c); NULL/0 in kthreads. */
+	int tgid;			/* [I] the thread group's id: the
+					 * leader's pid, what getpid says */
+	struct task_struct *group_leader; /* [I] */
+	struct task_struct *real_parent; /* [T] init once orphaned */
+	struct list_head children;	/* [T] its children's ->sibling */
+	struct list_head sibling;	/* [T] in real_parent->children */
+	struct list_head thread_node;	/* [T] in signal->thread_head */
+	int exit_state;			/* [T] EXIT_ZOMBIE, EXIT_DEAD */
+	int exit_signal;		/* [I] to the parent at exit (SIGCHLD
+					 * for fork, 0 for a thread) */
+	struct files_struct *files;	/* [C] open files */
+	struct fs_struct *fs;		/* [C] root, cwd, umask */
+	struct signal_struct *signal;	/* [I] shared by the thread group */
+	struct sighand_struct *sighand;	/* [I] handlers, maybe shared */
+	sigset_t blocked;		/* [C] signals not taken now */
+	struct sigpending pending;	/* [sighand->siglock] to this thread */
+	int __user *clear_child_tid;	/* [C] set_tid_address: zeroed and
+					 * futex-woken at exit */
 	u64 nr_switches;		/* [R] times switched in */
 	u64 sum_exec_ns;		/* [R] time run */
 	u64 exec_start_ns;		/* [R] when it last started running */

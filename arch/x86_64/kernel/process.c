@@ -36,6 +36,7 @@
 #include <anvil/kernel.h>
 #include <anvil/sched.h>
 #include <anvil/string.h>
+#include <anvil/syscalls.h>
 #include <asm/desc.h>
 #include <asm/fpu.h>
 #include <asm/msr.h>
@@ -235,3 +236,4 @@ long sys_arch_prctl(int code, unsigned long addr)
 		return -EINVAL;
 	}
 }
+SYSCALL_ENTRY(arch_prctl);

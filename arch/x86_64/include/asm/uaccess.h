@@ -29,10 +29,6 @@
 #include <anvil/types.h>
 #include <asm/pgtable.h>
 
-#ifndef __user
-#define __user		/* a user-space pointer; documentation only */
-#endif
-
 /*
  * True if [addr, addr + size) lies below TASK_SIZE. Written so that no
  * sum can overflow: a huge size or an address near the top cannot wrap
