@@ -51,7 +51,11 @@ endif
 # User mode (the syscall dispatcher, faults and signals from user mode)
 # needs the arch's entry code and syscall table: ARCH_HAS_USER_MODE := 1.
 USER_MODE_SRCS := kernel/sys.c kernel/entry.c kernel/signal.c mm/fault.c \
-	tests/kernel/user_fixture.c
+	kernel/exit.c kernel/futex.c fs/exec.c fs/binfmt_elf.c fs/binfmt_script.c \
+	tests/kernel/user_fixture.c tests/kernel/fs_syscall_test.c \
+	kernel/sys_info.c kernel/resource.c kernel/time/posix-timers.c \
+	kernel/reboot.c kernel/random.c kernel/sched/syscalls.c \
+	tests/kernel/sys_misc_test.c
 ifneq ($(ARCH_HAS_USER_MODE),1)
 GENERIC_SRCS := $(filter-out $(USER_MODE_SRCS),$(GENERIC_SRCS))
 endif

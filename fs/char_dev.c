@@ -19,12 +19,14 @@
  * until signals exist) and returns what there is: raw bytes, no line
  * editing and no echo yet (that is the tty work).
  *
- * ioctl: TCGETS and TIOCGWINSZ on the console, with the asm-generic
- * numbers and kernel pointers (see <anvil/fs.h>); ENOTTY elsewhere.
+ * ioctl: TCGETS and TIOCGWINSZ on the console, with the arch's numbers
+ * and a kernel pointer (<anvil/termios.h>; fs/ioctl.c copies the result
+ * out for ioctl(2)); ENOTTY elsewhere.
  */
 #include <anvil/arch.h>
 #include <anvil/kernel.h>
 #include <anvil/string.h>
+#include <anvil/termios.h>
 #include <anvil/wait.h>
 
 #include "internal.h"
@@ -142,14 +144,33 @@ static ssize_t console_write(struct file *file, struct iov_iter *from,
 	return done;
 }
 
-/* Linux's default termios (INIT_C_CC and tty_std_termios). */
+/*
+ * Linux's default termios (tty_std_termios, INIT_C_CC), by name: the
+ * bits and the c_cc[] indexes are the arch's (<asm/termbits.h>).
+ */
 static const struct ktermios console_termios = {
-	.c_iflag = 0002400,	/* ICRNL | IXON */
-	.c_oflag = 0000005,	/* OPOST | ONLCR */
-	.c_cflag = 0002277,	/* B38400 | CS8 | CREAD | HUPCL */
-	.c_lflag = 0105073,	/* ISIG ICANON ECHO ECHOE ECHOK ECHOCTL
-				 * ECHOKE IEXTEN */
-	.c_cc = "\003\034\177\025\004\0\1\0\021\023\032\0\022\017\027\026\0",
+	.c_iflag = ICRNL | IXON,
+	.c_oflag = OPOST | ONLCR,
+	.c_cflag = B38400 | CS8 | CREAD | HUPCL,
+	.c_lflag = ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | ECHOKE |
+		   IEXTEN,
+	.c_cc = {
+		[VINTR] = 003,		/* ^C */
+		[VQUIT] = 034,		/* FS, ctrl-backslash */
+		[VERASE] = 0177,	/* DEL */
+		[VKILL] = 025,		/* ^U */
+		[VEOF] = 004,		/* ^D */
+		[VMIN] = 1,
+		[VSTART] = 021,		/* ^Q */
+		[VSTOP] = 023,		/* ^S */
+		[VSUSP] = 032,		/* ^Z */
+		[VREPRINT] = 022,	/* ^R */
+		[VDISCARD] = 017,	/* ^O */
+		[VWERASE] = 027,	/* ^W */
+		[VLNEXT] = 026,		/* ^V */
+	},
+	.c_ispeed = 38400,
+	.c_ospeed = 38400,
 };
 
 static long console_ioctl(struct file *file, unsigned int cmd,

@@ -21,11 +21,15 @@
  *
  * Lookups in a directory are a linear scan of its list; fine for the
  * tens of entries an initramfs has, and the first thing to hash later.
- * The path walk is fs/namei.c; getcwd's d_path is here.
+ * The path walk is fs/namei.c; getcwd's d_path is here, with getcwd(2)
+ * (Linux's fs/d_path.c).
  */
 #include <anvil/kernel.h>
+#include <anvil/sched.h>
 #include <anvil/slab.h>
 #include <anvil/string.h>
+#include <anvil/syscalls.h>
+#include <anvil/uaccess.h>
 
 #include "internal.h"
 
@@ -297,3 +301,27 @@ int vfs_getcwd(struct fs_struct *fs, char *buf, size_t size)
 	dput(root);
 	return len < 0 ? len : len + 1;
 }
+
+/*
+ * getcwd(2): the length with the NUL. A path that does not fit in
+ * PATH_MAX is ENAMETOOLONG, one that does not fit in @size ERANGE, a
+ * removed cwd ENOENT, as in Linux.
+ */
+long sys_getcwd(char __user *buf, unsigned long size)
+{
+	char *page = kmalloc(PATH_MAX, GFP_KERNEL);
+	long len;
+
+	if (!page)
+		return -ENOMEM;
+	len = vfs_getcwd(current->fs, page, PATH_MAX);
+	if (len == -ERANGE)
+		len = -ENAMETOOLONG;
+	else if (len > 0 && (unsigned long)len > size)
+		len = -ERANGE;
+	else if (len > 0 && copy_to_user(buf, page, len))
+		len = -EFAULT;
+	kfree(page);
+	return len;
+}
+SYSCALL_ENTRY(getcwd);

@@ -18,17 +18,19 @@
  * slots built into the struct and doubles as needed up to nofile
  * (RLIMIT_NOFILE later), past which allocation fails with EMFILE.
  *
- * Every function takes the table explicitly: tasks will get
- * current->files with the process work, and the plain Linux names
- * (fget, close_fd, ...) then become wrappers around these.
+ * Every function takes the table explicitly (tests use their own); the
+ * plain Linux names (fget, close_fd, ...) at the end are wrappers for
+ * current->files, for the system calls, with dup, dup2 and dup3.
  *
  * Locking: files->file_lock (a spinlock) around every access to the
  * arrays. Growing allocates with it dropped. fput() is always called
  * after it is released, since the last fput may sleep.
  */
 #include <anvil/kernel.h>
+#include <anvil/sched.h>
 #include <anvil/slab.h>
 #include <anvil/string.h>
+#include <anvil/syscalls.h>
 
 #include "internal.h"
 
@@ -449,3 +451,67 @@ int __dup2(struct files_struct *files, unsigned int oldfd,
 	}
 	return __dup3(files, oldfd, newfd, 0);
 }
+
+/* ---- the calling task's table, and the dup syscalls ------------------- */
+
+/* An O_PATH file may not be read, written, mapped...: EBADF, as Linux. */
+static struct file *__fget(unsigned int fd, fmode_t mask)
+{
+	struct file *file = fget_files(current->files, fd);
+
+	if (file && (file->f_mode & mask)) {
+		fput(file);
+		file = NULL;
+	}
+	return file;
+}
+
+struct file *fget(unsigned int fd)
+{
+	return __fget(fd, FMODE_PATH);
+}
+
+struct file *fget_raw(unsigned int fd)
+{
+	return __fget(fd, 0);
+}
+
+int get_unused_fd_flags(unsigned int flags)
+{
+	return __alloc_fd(current->files, 0, flags);
+}
+
+void fd_install(unsigned int fd, struct file *file)
+{
+	__fd_install(current->files, fd, file);
+}
+
+void put_unused_fd(unsigned int fd)
+{
+	__put_unused_fd(current->files, fd);
+}
+
+int close_fd(unsigned int fd)
+{
+	return __close_fd(current->files, fd);
+}
+
+long sys_dup(unsigned int fildes)
+{
+	return __dup(current->files, fildes);
+}
+SYSCALL_ENTRY(dup);
+
+#ifdef __NR_dup2
+long sys_dup2(unsigned int oldfd, unsigned int newfd)
+{
+	return __dup2(current->files, oldfd, newfd);
+}
+SYSCALL_ENTRY(dup2);
+#endif
+
+long sys_dup3(unsigned int oldfd, unsigned int newfd, int flags)
+{
+	return __dup3(current->files, oldfd, newfd, (unsigned int)flags);
+}
+SYSCALL_ENTRY(dup3);

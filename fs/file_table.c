@@ -30,6 +30,8 @@ static fmode_t open_fmode(unsigned int flags,
 {
 	fmode_t mode = 0;
 
+	if (flags & O_PATH)
+		return FMODE_PATH; /* neither read nor write, nor seek */
 	switch (flags & O_ACCMODE) {
 	case O_RDONLY:
 		mode = FMODE_READ;

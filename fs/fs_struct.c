@@ -56,6 +56,26 @@ void free_fs_struct(struct fs_struct *fs)
 	kfree(fs);
 }
 
+/* clone(CLONE_FS): one more task shares @fs (a chdir is seen by all). */
+void get_fs_struct(struct fs_struct *fs)
+{
+	spin_lock(&fs->lock);
+	fs->users++;
+	spin_unlock(&fs->lock);
+}
+
+/* A task lets go of @fs (exit); the last one frees it. */
+void put_fs_struct(struct fs_struct *fs)
+{
+	bool last;
+
+	spin_lock(&fs->lock);
+	last = --fs->users == 0;
+	spin_unlock(&fs->lock);
+	if (last)
+		free_fs_struct(fs);
+}
+
 /* Replace *@slot by @dentry under fs->lock; the old one is dropped. */
 static void set_fs_dentry(struct fs_struct *fs, struct dentry **slot,
 			  struct dentry *dentry)

@@ -5,6 +5,8 @@
  *	radix tree	fs/radix-tree.c	the page cache's index
  *	dcache		fs/dcache.c	allocating, linking, moving names
  *	nameidata	fs/namei.c	the path walker, for fs/open.c
+ *	at_path		fs/namei.c	a *at() call's path and dirfd, for
+ *					the system calls
  *	ramfs, pipes, character devices: the pieces their neighbours call
  *
  * The public interface is <anvil/fs.h>.
@@ -151,6 +153,30 @@ int walk_component(struct nameidata *nd, const struct qstr *name, int type,
 int may_create(struct inode *dir);
 /* Is @name (with its NUL) too long for a path? */
 int check_path(const char *name);
+
+/*
+ * A path from a *at() system call: the name copied in (getname_flags)
+ * and the dentry a relative name starts from (NULL: the cwd). EFAULT,
+ * ENAMETOOLONG, ENOENT, then EBADF or ENOTDIR for a bad dirfd, which
+ * only a relative name consults. putname_at() always, even on error.
+ */
+struct at_path {
+	char *name;
+	struct dentry *base;
+};
+int getname_at(int dfd, const char __user *filename, unsigned int flags,
+	       struct at_path *p);
+void putname_at(struct at_path *p);
+/* getname_at plus kern_path(@flags: LOOKUP_*) on current->fs. */
+int user_path_at(int dfd, const char __user *filename, unsigned int flags,
+		 struct dentry **result);
+/*
+ * The same for calls that need only the inode (stat, access), which may
+ * take AT_EMPTY_PATH: with LOOKUP_EMPTY in @flags, "" is @dfd itself
+ * (any file, a pipe too) or the cwd for AT_FDCWD. Referenced: iput().
+ */
+int user_path_inode_at(int dfd, const char __user *filename,
+		       unsigned int flags, struct inode **inode);
 
 /* ---- ramfs, pipes, devices ------------------------------------------ */
 

@@ -19,6 +19,10 @@
  * component ENOENT; walking through a non-directory ENOTDIR; more than
  * MAXSYMLINKS links (or 8 nested) ELOOP.
  *
+ * For the system calls, the end of the file brings a path in from user
+ * memory (getname) and turns a dirfd into the walk's @base (getname_at);
+ * the directory-changing calls themselves are in fs/namei_sys.c.
+ *
  * Locking: a walk holds one directory's i_mutex at a time, briefly.
  * Creating and unlinking hold the parent's. Anything holding two
  * directories (rmdir: parent and victim; rename: both parents and a
@@ -27,7 +31,10 @@
  * ever holds more than one, and lockdep knows it.
  */
 #include <anvil/kernel.h>
+#include <anvil/sched.h>
+#include <anvil/slab.h>
 #include <anvil/string.h>
+#include <anvil/uaccess.h>
 
 #include "internal.h"
 
@@ -353,26 +360,31 @@ int do_symlinkat(struct fs_struct *fs, const char *target,
 	return err ? err : make_name(fs, base, path, &a);
 }
 
+int vfs_readlink(struct dentry *dentry, char *buf, size_t size)
+{
+	const struct inode_operations *iop = dentry->d_inode->i_op;
+	const char *target;
+	size_t len;
+
+	if (!S_ISLNK(dentry->d_inode->i_mode) || !iop || !iop->get_link)
+		return -EINVAL;
+	target = iop->get_link(dentry);
+	len = min(strlen(target), size);
+	memcpy(buf, target, len);
+	return (int)len;
+}
+
 int do_readlinkat(struct fs_struct *fs, struct dentry *base,
 		  const char *path, char *buf, size_t size)
 {
 	struct dentry *dentry;
-	const char *target;
-	size_t len;
 	int err = kern_path(fs, base, path, 0, &dentry);
 
 	if (err)
 		return err;
-	if (!S_ISLNK(dentry->d_inode->i_mode) || !dentry->d_inode->i_op ||
-	    !dentry->d_inode->i_op->get_link) {
-		dput(dentry);
-		return -EINVAL;
-	}
-	target = dentry->d_inode->i_op->get_link(dentry);
-	len = min(strlen(target), size);
-	memcpy(buf, target, len);
+	err = vfs_readlink(dentry, buf, size);
 	dput(dentry);
-	return (int)len;
+	return err;
 }
 
 /* ---- removing names --------------------------------------------------- */
@@ -602,5 +614,136 @@ int do_renameat(struct fs_struct *fs, struct dentry *old_base,
 out:
 	nd_exit(&new_nd);
 	nd_exit(&old_nd);
+	return err;
+}
+
+/* ---- paths from user space ---------------------------------------------- */
+
+char *getname_flags(const char __user *filename, unsigned int flags)
+{
+	char *name = kmalloc(PATH_MAX, GFP_KERNEL);
+	long len;
+	int err = 0;
+
+	if (!name)
+		return ERR_PTR(-ENOMEM);
+	len = strncpy_from_user(name, filename, PATH_MAX);
+	if (len < 0)
+		err = (int)len;
+	else if (len == PATH_MAX)
+		err = -ENAMETOOLONG; /* no room for the NUL */
+	else if (!len && !(flags & LOOKUP_EMPTY))
+		err = -ENOENT;
+	if (err) {
+		kfree(name);
+		return ERR_PTR(err);
+	}
+	return name;
+}
+
+char *getname(const char __user *filename)
+{
+	return getname_flags(filename, 0);
+}
+
+void putname(char *name)
+{
+	if (!IS_ERR_OR_NULL(name))
+		kfree(name);
+}
+
+/*
+ * Where a *at() call's relative @name starts: NULL (the walk then starts
+ * at the cwd) for AT_FDCWD, and for an absolute @name whatever @dfd is,
+ * as in Linux; else @dfd's directory, referenced. -EBADF, -ENOTDIR.
+ */
+static int path_at_base(int dfd, const char *name, struct dentry **base)
+{
+	struct file *file;
+	int err = 0;
+
+	*base = NULL;
+	if (name[0] == '/' || dfd == AT_FDCWD || !name[0])
+		return 0; /* "" (LOOKUP_EMPTY): the caller's to handle */
+	file = fget_raw((unsigned int)dfd); /* an O_PATH fd will do */
+	if (!file)
+		return -EBADF;
+	if (file->f_dentry && d_is_dir(file->f_dentry))
+		*base = dget(file->f_dentry);
+	else
+		err = -ENOTDIR;
+	fput(file);
+	return err;
+}
+
+int getname_at(int dfd, const char __user *filename, unsigned int flags,
+	       struct at_path *p)
+{
+	p->base = NULL;
+	p->name = getname_flags(filename, flags);
+	if (IS_ERR(p->name))
+		return (int)PTR_ERR(p->name);
+	return path_at_base(dfd, p->name, &p->base);
+}
+
+void putname_at(struct at_path *p)
+{
+	dput(p->base);
+	putname(p->name);
+}
+
+int user_path_at(int dfd, const char __user *filename, unsigned int flags,
+		 struct dentry **result)
+{
+	struct at_path p;
+	int err = getname_at(dfd, filename, 0, &p);
+
+	if (!err)
+		err = kern_path(current->fs, p.base, p.name, flags, result);
+	putname_at(&p);
+	return err;
+}
+
+/*
+ * An empty name with AT_EMPTY_PATH means @dfd itself, of whatever kind
+ * (a pipe has no dentry, so this gives the inode), or the cwd for
+ * AT_FDCWD. Referenced. -EBADF.
+ */
+static int empty_path_inode(int dfd, struct inode **inode)
+{
+	struct dentry *pwd;
+	struct file *file;
+
+	if (dfd == AT_FDCWD) {
+		pwd = get_fs_pwd(current->fs);
+		ihold(*inode = pwd->d_inode);
+		dput(pwd);
+		return 0;
+	}
+	file = fget_raw((unsigned int)dfd);
+	if (!file)
+		return -EBADF;
+	ihold(*inode = file->f_inode);
+	fput(file);
+	return 0;
+}
+
+int user_path_inode_at(int dfd, const char __user *filename,
+		       unsigned int flags, struct inode **inode)
+{
+	struct dentry *dentry;
+	struct at_path p;
+	int err = getname_at(dfd, filename, flags & LOOKUP_EMPTY, &p);
+
+	if (!err && !p.name[0]) {
+		err = empty_path_inode(dfd, inode);
+	} else if (!err) {
+		err = kern_path(current->fs, p.base, p.name, flags, &dentry);
+		if (!err) {
+			ihold(*inode = dentry->d_inode);
+			dput(dentry);
+		}
+	}
+	putname_at(&p);
 	return err;
 }

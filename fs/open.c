@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * fs/open.c: opening files by name (do_filp_open), and the calls that
- * act on a name or an open file's attributes: truncate, chdir, access,
- * fsync.
+ * act on a name or an open file's attributes: truncate, chdir, access.
  *
  * open(path, flags, mode), step by step:
  *
@@ -15,13 +14,18 @@
  *	may_open	the type agrees with the flags: EISDIR, ENOTDIR,
  *			ELOOP (O_NOFOLLOW on a link), EACCES
  *	O_TRUNC		a regular file is cut to 0 (fs/inode.c)
+ *	O_PATH		instead of all this, just a handle (path_openat)
  *	dentry_open	a struct file, and the driver's open() (a device
  *			node swaps in its driver's operations here)
  *
- * The returned file is not in any fd table: the syscall layer reserves
- * an fd with __alloc_fd() (honouring O_CLOEXEC) and installs it.
+ * The returned file is not in any fd table: open(2) and openat(2), at
+ * the end with the other system calls of this file (close, creat,
+ * truncate, ftruncate, chdir, fchdir, access, faccessat, faccessat2),
+ * reserve the lowest fd (honouring O_CLOEXEC) and install it there.
  */
 #include <anvil/kernel.h>
+#include <anvil/sched.h>
+#include <anvil/syscalls.h>
 
 #include "internal.h"
 
@@ -142,6 +146,36 @@ static int may_open(struct dentry *dentry, unsigned int flags)
 	return inode_permission(dentry->d_inode, mask);
 }
 
+/* O_PATH beats every other flag but these, as in Linux. */
+#define O_PATH_FLAGS (O_DIRECTORY | O_NOFOLLOW | O_PATH | O_CLOEXEC)
+
+/* An O_PATH file has no operations: the syscalls refuse it (fget). */
+static const struct file_operations path_fops;
+
+/*
+ * O_PATH: a handle on the name's file, for *at() calls, fstat and
+ * fchdir. Nothing is opened: no permission is needed but the walk's, no
+ * driver is told, and with O_NOFOLLOW the handle may be a symlink.
+ */
+static struct file *path_openat(struct fs_struct *fs, struct dentry *base,
+				const char *path, unsigned int flags)
+{
+	unsigned int lookup = (flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW;
+	struct dentry *dentry;
+	struct file *file;
+	int err;
+
+	if (flags & O_DIRECTORY)
+		lookup |= LOOKUP_DIRECTORY;
+	err = kern_path(fs, base, path, lookup, &dentry);
+	if (err)
+		return ERR_PTR(err);
+	file = alloc_file(dentry->d_inode, dentry, flags & O_PATH_FLAGS,
+			  &path_fops);
+	dput(dentry);
+	return file;
+}
+
 struct file *do_filp_open(struct fs_struct *fs, struct dentry *base,
 			  const char *path, unsigned int flags, umode_t mode)
 {
@@ -151,6 +185,8 @@ struct file *do_filp_open(struct fs_struct *fs, struct dentry *base,
 	struct file *file;
 	int err;
 
+	if (flags & O_PATH)
+		return path_openat(fs, base, path, flags);
 	if ((flags & O_ACCMODE) == O_ACCMODE ||
 	    (flags & (O_CREAT | O_DIRECTORY)) == (O_CREAT | O_DIRECTORY))
 		return ERR_PTR(-EINVAL);
@@ -232,9 +268,199 @@ int do_faccessat(struct fs_struct *fs, struct dentry *base,
 	return err;
 }
 
-int vfs_fsync(struct file *file)
+/* ---- the system calls ------------------------------------------------- */
+
+/*
+ * Linux's build_open_flags, the part anvil needs: unknown bits are
+ * ignored (open(2) never rejected them), the mode only matters with
+ * O_CREAT, every open is O_LARGEFILE on a 64-bit kernel, and O_PATH
+ * drops every flag but O_PATH_FLAGS (O_LARGEFILE too). O_TMPFILE
+ * is valid only as O_TMPFILE with write access; ramfs cannot make
+ * nameless files yet (EOPNOTSUPP, as a filesystem without them says).
+ */
+static int build_open_flags(unsigned int *flags, umode_t *mode)
 {
-	if (!file->f_op->fsync)
-		return -EINVAL;
-	return file->f_op->fsync(file, 0, MAX_LFS_FILESIZE, 0);
+	unsigned int f = *flags | O_LARGEFILE;
+
+	if (f & O_PATH)
+		f &= O_PATH_FLAGS;
+	if (f & __O_TMPFILE) {
+		if (!(f & O_DIRECTORY) || (f & O_ACCMODE) == O_RDONLY)
+			return -EINVAL;
+		return -EOPNOTSUPP;
+	}
+	if (!(f & O_CREAT))
+		*mode = 0;
+	*flags = f;
+	return 0;
 }
+
+static long do_sys_open(int dfd, const char __user *filename, int flags,
+			umode_t mode)
+{
+	unsigned int f = (unsigned int)flags;
+	struct at_path p;
+	struct file *file;
+	int fd = build_open_flags(&f, &mode);
+
+	if (fd)
+		return fd;
+	fd = getname_at(dfd, filename, 0, &p);
+	if (!fd)
+		fd = get_unused_fd_flags(f);
+	if (fd >= 0) {
+		file = do_filp_open(current->fs, p.base, p.name, f, mode);
+		if (IS_ERR(file)) {
+			put_unused_fd(fd);
+			fd = (int)PTR_ERR(file);
+		} else {
+			fd_install(fd, file);
+		}
+	}
+	putname_at(&p);
+	return fd;
+}
+
+#ifdef __NR_open
+long sys_open(const char __user *filename, int flags, umode_t mode)
+{
+	return do_sys_open(AT_FDCWD, filename, flags, mode);
+}
+SYSCALL_ENTRY(open);
+#endif
+
+long sys_openat(int dfd, const char __user *filename, int flags,
+		umode_t mode)
+{
+	return do_sys_open(dfd, filename, flags, mode);
+}
+SYSCALL_ENTRY(openat);
+
+#ifdef __NR_creat
+long sys_creat(const char __user *pathname, umode_t mode)
+{
+	return do_sys_open(AT_FDCWD, pathname, O_CREAT | O_WRONLY | O_TRUNC,
+			   mode);
+}
+SYSCALL_ENTRY(creat);
+#endif
+
+long sys_close(unsigned int fd)
+{
+	return close_fd(fd);
+}
+SYSCALL_ENTRY(close);
+
+long sys_truncate(const char __user *path, long length)
+{
+	struct dentry *dentry;
+	int err;
+
+	if (length < 0)
+		return -EINVAL;
+	err = user_path_at(AT_FDCWD, path, LOOKUP_FOLLOW, &dentry);
+	if (err)
+		return err;
+	if (S_ISDIR(dentry->d_inode->i_mode))
+		err = -EISDIR;
+	else
+		err = inode_permission(dentry->d_inode, MAY_WRITE);
+	if (!err)
+		err = vfs_truncate(dentry, length);
+	dput(dentry);
+	return err;
+}
+SYSCALL_ENTRY(truncate);
+
+long sys_ftruncate(unsigned int fd, long length)
+{
+	struct file *file;
+	int err;
+
+	if (length < 0)
+		return -EINVAL;
+	file = fget(fd);
+	if (!file)
+		return -EBADF;
+	err = do_ftruncate(file, length);
+	fput(file);
+	return err;
+}
+SYSCALL_ENTRY(ftruncate);
+
+long sys_chdir(const char __user *filename)
+{
+	char *name = getname(filename);
+	int err;
+
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	err = do_chdir(current->fs, name);
+	putname(name);
+	return err;
+}
+SYSCALL_ENTRY(chdir);
+
+long sys_fchdir(unsigned int fd)
+{
+	struct file *file = fget_raw(fd);
+	int err;
+
+	if (!file)
+		return -EBADF;
+	if (!file->f_dentry || !d_is_dir(file->f_dentry))
+		err = -ENOTDIR;
+	else
+		err = inode_permission(file->f_inode, MAY_EXEC);
+	if (!err)
+		set_fs_pwd(current->fs, file->f_dentry);
+	fput(file);
+	return err;
+}
+SYSCALL_ENTRY(fchdir);
+
+/* access(2) and friends. Everyone is root, so only X_OK can fail. */
+static long ksys_faccessat(int dfd, const char __user *filename, int mode,
+			   int flags)
+{
+	unsigned int lookup = LOOKUP_FOLLOW;
+	struct inode *inode;
+	int err;
+
+	if (mode & ~(R_OK | W_OK | X_OK))
+		return -EINVAL;
+	if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	if (flags & AT_SYMLINK_NOFOLLOW)
+		lookup = 0;
+	if (flags & AT_EMPTY_PATH)
+		lookup |= LOOKUP_EMPTY;
+	err = user_path_inode_at(dfd, filename, lookup, &inode);
+	if (err)
+		return err;
+	/* R_OK, W_OK and X_OK are MAY_READ, MAY_WRITE and MAY_EXEC. */
+	err = inode_permission(inode, mode);
+	iput(inode);
+	return err;
+}
+
+#ifdef __NR_access
+long sys_access(const char __user *filename, int mode)
+{
+	return ksys_faccessat(AT_FDCWD, filename, mode, 0);
+}
+SYSCALL_ENTRY(access);
+#endif
+
+long sys_faccessat(int dfd, const char __user *filename, int mode)
+{
+	return ksys_faccessat(dfd, filename, mode, 0);
+}
+SYSCALL_ENTRY(faccessat);
+
+long sys_faccessat2(int dfd, const char __user *filename, int mode,
+		    int flags)
+{
+	return ksys_faccessat(dfd, filename, mode, flags);
+}
+SYSCALL_ENTRY(faccessat2);

@@ -14,8 +14,8 @@
  *	write	blocks until all is written; a write of at most PIPE_BUF
  *		bytes is atomic (never interleaved with another), so it
  *		waits for that much room; -EPIPE when no reader is left
- *		(the syscall layer then sends SIGPIPE); -EAGAIN with
- *		O_NONBLOCK when nothing could be written
+ *		and SIGPIPE to the writer (kernel threads ignore it);
+ *		-EAGAIN with O_NONBLOCK when nothing could be written
  *
  * Locking: pipe->mutex guards the ring and the counts. A task that must
  * wait drops the mutex and sleeps on rd_wait (readers waiting for data)
@@ -26,10 +26,18 @@
  * A pipe is an inode without a name (S_IFIFO): both files hold a
  * reference to it, and the last close frees the page (evict ->
  * free_pipe_info). Named fifos (mkfifo) are not supported yet.
+ *
+ * pipe(2) and pipe2(2) are at the end: two files, two fds, and the fds
+ * copied out before either is installed, so a bad pointer leaves the
+ * fd table as it was.
  */
 #include <anvil/kernel.h>
 #include <anvil/mm.h>
+#include <anvil/sched.h>
+#include <anvil/sched/task.h>
 #include <anvil/slab.h>
+#include <anvil/syscalls.h>
+#include <anvil/uaccess.h>
 #include <anvil/wait.h>
 
 #include "internal.h"
@@ -147,6 +155,8 @@ static ssize_t pipe_write(struct file *file, struct iov_iter *from,
 		size_t need = atomic ? total : 1;
 
 		if (!pipe->readers) {
+			/* pipe(7): the writer is told twice, as in Linux. */
+			send_sig(SIGPIPE, current, 0);
 			err = -EPIPE;
 			break;
 		}
@@ -265,3 +275,40 @@ int do_pipe_flags(struct file *files[2], unsigned int flags)
 	iput(inode); /* the two files hold it now */
 	return 0;
 }
+
+long sys_pipe2(int __user *fildes, int flags)
+{
+	struct file *files[2];
+	int fd[2], err;
+
+	err = do_pipe_flags(files, (unsigned int)flags);
+	if (err)
+		return err;
+	fd[0] = get_unused_fd_flags((unsigned int)flags);
+	fd[1] = fd[0] < 0 ? fd[0] : get_unused_fd_flags((unsigned int)flags);
+	if (fd[1] < 0)
+		err = fd[1];
+	else if (copy_to_user(fildes, fd, sizeof(fd)))
+		err = -EFAULT;
+	if (err) {
+		if (fd[0] >= 0)
+			put_unused_fd(fd[0]);
+		if (fd[1] >= 0)
+			put_unused_fd(fd[1]);
+		fput(files[0]);
+		fput(files[1]);
+		return err;
+	}
+	fd_install(fd[0], files[0]);
+	fd_install(fd[1], files[1]);
+	return 0;
+}
+SYSCALL_ENTRY(pipe2);
+
+#ifdef __NR_pipe
+long sys_pipe(int __user *fildes)
+{
+	return sys_pipe2(fildes, 0);
+}
+SYSCALL_ENTRY(pipe);
+#endif

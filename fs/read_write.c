@@ -16,14 +16,19 @@
  * f_pos_lock on files that can seek; streams (pipes, devices) have no
  * position and are not serialized here, so a blocked pipe reader does
  * not hold up another.
+ *
+ * The system calls at the end wrap these for user buffers: an fd from
+ * current->files (EBADF), a user iov_iter (import_ubuf/import_iovec:
+ * EFAULT, EINVAL), then the same checked entry points. Their order of
+ * checks is Linux's, so each bad case gets Linux's errno.
  */
 #include <anvil/kernel.h>
 #include <anvil/mm.h>
+#include <anvil/sched.h>
+#include <anvil/slab.h>
+#include <anvil/syscalls.h>
 
 #include "internal.h"
-
-/* Linux caps one transfer so the byte count fits an int. */
-#define MAX_RW_COUNT (0x7fffffffUL & ~(PAGE_SIZE - 1))
 
 static void iter_clamp(struct iov_iter *i)
 {
@@ -162,3 +167,150 @@ long vfs_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		return -ENOTTY;
 	return file->f_op->unlocked_ioctl(file, cmd, arg);
 }
+
+/* ---- the system calls ------------------------------------------------- */
+
+/*
+ * The fd's file if it is open for @mode (FMODE_READ or FMODE_WRITE);
+ * NULL (EBADF) if not, which is checked before the buffer, as in Linux.
+ */
+static struct file *fget_mode(unsigned int fd, fmode_t mode)
+{
+	struct file *file = fget(fd);
+
+	if (file && !(file->f_mode & mode)) {
+		fput(file);
+		file = NULL;
+	}
+	return file;
+}
+
+long sys_read(unsigned int fd, char __user *buf, size_t count)
+{
+	struct file *file = fget_mode(fd, FMODE_READ);
+	struct iov_iter iter;
+	ssize_t ret;
+
+	if (!file)
+		return -EBADF;
+	ret = import_ubuf(ITER_DEST, buf, count, &iter);
+	if (!ret)
+		ret = file_read_fpos(file, &iter);
+	fput(file);
+	return ret;
+}
+SYSCALL_ENTRY(read);
+
+long sys_write(unsigned int fd, const char __user *buf, size_t count)
+{
+	struct file *file = fget_mode(fd, FMODE_WRITE);
+	struct iov_iter iter;
+	ssize_t ret;
+
+	if (!file)
+		return -EBADF;
+	ret = import_ubuf(ITER_SOURCE, (void __user *)buf, count, &iter);
+	if (!ret)
+		ret = file_write_fpos(file, &iter);
+	fput(file);
+	return ret;
+}
+SYSCALL_ENTRY(write);
+
+/*
+ * pread64/pwrite64: at @pos, leaving f_pos alone. Linux's order: a
+ * negative @pos, then the fd, then a stream (no position: ESPIPE), then
+ * the open mode and the buffer.
+ */
+static ssize_t do_pread(unsigned int fd, void __user *buf, size_t count,
+			loff_t pos, unsigned int type)
+{
+	bool rd = type == ITER_DEST;
+	struct iov_iter iter;
+	struct file *file;
+	ssize_t ret;
+
+	if (pos < 0)
+		return -EINVAL;
+	file = fget(fd);
+	if (!file)
+		return -EBADF;
+	if (!(file->f_mode & (rd ? FMODE_PREAD : FMODE_PWRITE)))
+		ret = -ESPIPE;
+	else if (!(file->f_mode & (rd ? FMODE_READ : FMODE_WRITE)))
+		ret = -EBADF;
+	else
+		ret = import_ubuf(type, buf, count, &iter);
+	if (!ret)
+		ret = rd ? vfs_iter_read(file, &iter, &pos) :
+			   vfs_iter_write(file, &iter, &pos);
+	fput(file);
+	return ret;
+}
+
+long sys_pread64(unsigned int fd, char __user *buf, size_t count,
+		 loff_t pos)
+{
+	return do_pread(fd, buf, count, pos, ITER_DEST);
+}
+SYSCALL_ENTRY(pread64);
+
+long sys_pwrite64(unsigned int fd, const char __user *buf, size_t count,
+		  loff_t pos)
+{
+	return do_pread(fd, (void __user *)buf, count, pos, ITER_SOURCE);
+}
+SYSCALL_ENTRY(pwrite64);
+
+/*
+ * readv/writev: the iovecs are imported (and checked: EINVAL, EFAULT)
+ * before the file's mode is, as in Linux.
+ */
+static ssize_t do_readv(unsigned long fd, const struct iovec __user *vec,
+			unsigned long vlen, unsigned int type)
+{
+	struct iovec iovstack[UIO_FASTIOV], *iov = iovstack;
+	struct file *file = fget((unsigned int)fd);
+	struct iov_iter iter;
+	ssize_t ret;
+
+	if (!file)
+		return -EBADF;
+	ret = import_iovec(type, vec, vlen, ARRAY_SIZE(iovstack), &iov,
+			   &iter);
+	if (ret >= 0)
+		ret = type == ITER_DEST ? file_read_fpos(file, &iter) :
+		      file_write_fpos(file, &iter);
+	kfree(iov);
+	fput(file);
+	return ret;
+}
+
+long sys_readv(unsigned long fd, const struct iovec __user *vec,
+	       unsigned long vlen)
+{
+	return do_readv(fd, vec, vlen, ITER_DEST);
+}
+SYSCALL_ENTRY(readv);
+
+long sys_writev(unsigned long fd, const struct iovec __user *vec,
+		unsigned long vlen)
+{
+	return do_readv(fd, vec, vlen, ITER_SOURCE);
+}
+SYSCALL_ENTRY(writev);
+
+long sys_lseek(unsigned int fd, long offset, unsigned int whence)
+{
+	struct file *file;
+	loff_t ret;
+
+	file = fget(fd);
+	if (!file)
+		return -EBADF;
+	/* Checked before ESPIPE, as Linux does; the file rejects the rest. */
+	ret = whence > SEEK_MAX ? -EINVAL : vfs_llseek(file, offset, whence);
+	fput(file);
+	return (long)ret;
+}
+SYSCALL_ENTRY(lseek);

@@ -16,11 +16,14 @@
  * cookie, like a new name.
  *
  * The filesystem's iterate_shared() walks its entries and hands each
- * to the dir_context's actor; filldir64() packs them into
- * linux_dirent64 records in the caller's buffer until it is full.
+ * to the dir_context's actor; filldir() packs them into records in the
+ * caller's buffer until it is full: struct linux_dirent64 for
+ * getdents64(2), or the original struct linux_dirent for getdents(2),
+ * which both arches still have.
  */
 #include <anvil/kernel.h>
 #include <anvil/string.h>
+#include <anvil/syscalls.h>
 
 #include "internal.h"
 
@@ -76,36 +79,80 @@ loff_t dcache_dir_lseek(struct file *file, loff_t offset, int whence)
 	return offset;
 }
 
-struct getdents_callback64 {
-	struct dir_context ctx;
-	struct iov_iter *to;
-	int written;		/* bytes of records so far */
-	int error;
+/*
+ * getdents(2)'s original record, still in the x86_64 and ppc64 tables:
+ * no d_type field, the type hides in the record's last byte instead,
+ * after the name's NUL.
+ */
+struct linux_dirent {
+	unsigned long d_ino;
+	unsigned long d_off;
+	unsigned short d_reclen;
+	char d_name[];
 };
 
 #define DIRENT64_NAME_OFFSET offsetof(struct linux_dirent64, d_name)
+#define DIRENT_NAME_OFFSET offsetof(struct linux_dirent, d_name)
+/* The largest record of either kind: header, NAME_MAX bytes, NUL, type. */
+#define DIRENT_MAX ALIGN(DIRENT64_NAME_OFFSET + NAME_MAX + 2, 8)
 
-static bool filldir64(struct dir_context *ctx, const char *name, int namelen,
-		      loff_t next_pos, u64 ino, unsigned int d_type)
+/* Build one record in @rec (zeroed, DIRENT_MAX bytes); its length. */
+typedef size_t (*pack_dirent_fn)(void *rec, const char *name, int namelen,
+				 loff_t next_pos, u64 ino,
+				 unsigned int d_type);
+
+static size_t pack_dirent64(void *rec, const char *name, int namelen,
+			    loff_t next_pos, u64 ino, unsigned int d_type)
 {
-	struct getdents_callback64 *buf =
-		container_of(ctx, struct getdents_callback64, ctx);
+	struct linux_dirent64 *d = rec;
 	size_t reclen = ALIGN(DIRENT64_NAME_OFFSET + namelen + 1, 8);
-	/* The largest record: header, NAME_MAX bytes, NUL, padding. */
-	u64 rec[(DIRENT64_NAME_OFFSET + NAME_MAX + 1 + 7) / 8];
-	struct linux_dirent64 *d = (struct linux_dirent64 *)rec;
 
-	if (reclen > iov_iter_count(buf->to)) {
-		if (!buf->written)
-			buf->error = -EINVAL; /* not even one fits */
-		return false;
-	}
-	memset(rec, 0, reclen);
 	d->d_ino = ino;
 	d->d_off = next_pos;
 	d->d_reclen = (unsigned short)reclen;
 	d->d_type = (unsigned char)d_type;
 	memcpy(d->d_name, name, namelen);
+	return reclen;
+}
+
+static size_t pack_dirent(void *rec, const char *name, int namelen,
+			  loff_t next_pos, u64 ino, unsigned int d_type)
+{
+	struct linux_dirent *d = rec;
+	size_t reclen = ALIGN(DIRENT_NAME_OFFSET + namelen + 2,
+			      sizeof(long));
+
+	d->d_ino = ino;
+	d->d_off = next_pos;
+	d->d_reclen = (unsigned short)reclen;
+	memcpy(d->d_name, name, namelen);
+	((char *)rec)[reclen - 1] = (char)d_type;
+	return reclen;
+}
+
+struct getdents_callback {
+	struct dir_context ctx;
+	struct iov_iter *to;
+	pack_dirent_fn pack;
+	int written;		/* bytes of records so far */
+	int error;
+};
+
+static bool filldir(struct dir_context *ctx, const char *name, int namelen,
+		    loff_t next_pos, u64 ino, unsigned int d_type)
+{
+	struct getdents_callback *buf =
+		container_of(ctx, struct getdents_callback, ctx);
+	u64 rec[DIRENT_MAX / 8];
+	size_t reclen;
+
+	memset(rec, 0, sizeof(rec));
+	reclen = buf->pack(rec, name, namelen, next_pos, ino, d_type);
+	if (reclen > iov_iter_count(buf->to)) {
+		if (!buf->written)
+			buf->error = -EINVAL; /* not even one fits */
+		return false;
+	}
 	if (copy_to_iter(rec, reclen, buf->to) != reclen) {
 		buf->error = -EFAULT;
 		return false;
@@ -114,16 +161,13 @@ static bool filldir64(struct dir_context *ctx, const char *name, int namelen,
 	return true;
 }
 
-/*
- * vfs_getdents64 - as many whole records as fit in @to, from f_pos on.
- * Returns bytes written (0 at the end of the directory), -ENOTDIR,
- * -EINVAL if the buffer cannot hold the next record, or -EFAULT.
- */
-int vfs_getdents64(struct file *file, struct iov_iter *to)
+static int iterate_dir(struct file *file, struct iov_iter *to,
+		       pack_dirent_fn pack)
 {
-	struct getdents_callback64 buf = {
-		.ctx.actor = filldir64,
+	struct getdents_callback buf = {
+		.ctx.actor = filldir,
 		.to = to,
+		.pack = pack,
 	};
 	int err;
 
@@ -138,3 +182,46 @@ int vfs_getdents64(struct file *file, struct iov_iter *to)
 		return err;
 	return buf.written ? buf.written : buf.error;
 }
+
+/*
+ * vfs_getdents64 - as many whole records as fit in @to, from f_pos on.
+ * Returns bytes written (0 at the end of the directory), -ENOTDIR,
+ * -EINVAL if the buffer cannot hold the next record, or -EFAULT if the
+ * first record could not be copied (a later one just ends the list).
+ */
+int vfs_getdents64(struct file *file, struct iov_iter *to)
+{
+	return iterate_dir(file, to, pack_dirent64);
+}
+
+/* getdents64(2) and getdents(2): the fd, then the buffer, then the rest. */
+static long do_getdents(unsigned int fd, void __user *dirent,
+			unsigned int count, pack_dirent_fn pack)
+{
+	struct file *file = fget(fd);
+	struct iov_iter iter;
+	long ret;
+
+	if (!file)
+		return -EBADF;
+	ret = import_ubuf(ITER_DEST, dirent, count, &iter);
+	if (!ret)
+		ret = iterate_dir(file, &iter, pack);
+	fput(file);
+	return ret;
+}
+
+long sys_getdents64(unsigned int fd, struct linux_dirent64 __user *dirent,
+		    unsigned int count)
+{
+	return do_getdents(fd, dirent, count, pack_dirent64);
+}
+SYSCALL_ENTRY(getdents64);
+
+#ifdef __NR_getdents
+long sys_getdents(unsigned int fd, void __user *dirent, unsigned int count)
+{
+	return do_getdents(fd, dirent, count, pack_dirent);
+}
+SYSCALL_ENTRY(getdents);
+#endif

@@ -49,7 +49,6 @@ static struct task_struct *task_alloc(const char *name)
 		return NULL;
 	}
 	t->stack = page_address(stack);
-	t->pid = atomic_inc_return(&next_pid);
 	strlcpy(t->comm, name, sizeof(t->comm));
 	INIT_LIST_HEAD(&t->run_list);
 	t->cpus_allowed = CPU_MASK_ALL;
@@ -69,6 +68,12 @@ static void task_free(struct task_struct *t)
 	kfree(t);
 }
 
+/* A task made by kthread_create() that was never started. */
+void kthread_free_unstarted(struct task_struct *t)
+{
+	task_free(t);
+}
+
 struct task_struct *kthread_create(void (*fn)(void *), void *arg,
 				   const char *name)
 {
@@ -76,6 +81,9 @@ struct task_struct *kthread_create(void (*fn)(void *), void *arg,
 
 	if (!t)
 		return NULL;
+	/* Idle tasks keep pid 0, as in Linux: the first kthread after them
+	 * (kernel_init, which becomes init) is pid 1. */
+	t->pid = atomic_inc_return(&next_pid);
 	t->fn = fn;
 	t->fn_arg = arg;
 	t->state = TASK_UNINTERRUPTIBLE; /* until kthread_run/wake_up */

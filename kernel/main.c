@@ -18,7 +18,8 @@
  *	  print_banner()	what we found, and how long it took
  *	  check_initrd()	is the initramfs a sound cpio archive?
  *	  populate_rootfs()	unpack it into the in-memory root filesystem
- *	  ktest or idle		anvil.test=... runs tests and powers off
+ *	  ktest			anvil.test=... runs tests and powers off
+ *	  run_init_process()	become pid 1 and exec /bin/init
  *
  * Like Linux's rest_init(), the boot flow ends as the idle loop of CPU 0.
  */
@@ -33,12 +34,17 @@
 #include <anvil/mm_types.h>
 #include <anvil/param.h>
 #include <anvil/sched.h>
+#include <anvil/sched/task.h>
 #include <anvil/smp.h>
+#include <anvil/string.h>
 #include <anvil/syscalls.h>
 #include <anvil/time.h>
 #include <anvil/trace.h>
 #include <asm/page.h>
+#include <asm/processor.h>
 #include <asm/setup.h>
+
+#define MAX_INIT_ARGV 32
 
 /* Less than this and even the tests cannot run: say so and stop. */
 #define MIN_USABLE_RAM (16 * SZ_1M)
@@ -114,6 +120,71 @@ static void check_initrd(void)
 		(unsigned long long)boot_params.initrd_size);
 }
 
+static char init_path_buf[256];
+static const char *init_path;
+
+static int set_init(const char *val)
+{
+	if (!val || val[0] != '/' || strlen(val) >= sizeof(init_path_buf))
+		return -1;
+	strlcpy(init_path_buf, val, sizeof(init_path_buf));
+	init_path = init_path_buf;
+	return 0;
+}
+kernel_param("init", set_init, "the first program to run (default /bin/init)");
+
+/* fds 0, 1 and 2 on the console, for init and everything it starts. */
+static void open_console(void)
+{
+	struct file *f = do_filp_open(current->fs, NULL, "/dev/console",
+				      O_RDWR, 0);
+
+	if (IS_ERR(f)) {
+		pr_err("anvil: cannot open /dev/console (error %ld)\n",
+		       PTR_ERR(f));
+		return;
+	}
+	for (int fd = 0; fd < 3; fd++) {
+		if (__alloc_fd(current->files, fd, 0) != fd)
+			break;
+		__fd_install(current->files, fd, fd ? get_file(f) : f);
+	}
+}
+
+/*
+ * Become init (pid 1) and run the first program: init= if given, else
+ * the usual places. Arguments after "--" on the command line are its.
+ * Returns only if none could be run.
+ */
+static void run_init_process(void)
+{
+	static const char *const candidates[] = { "/bin/init", "/sbin/init",
+						  "/init" };
+	static const char *const envp[] = { "HOME=/", "TERM=linux",
+					    "PATH=/bin:/sbin", NULL };
+	const char *argv[MAX_INIT_ARGV + 2];
+	int err, i;
+
+	if (make_init_process())
+		panic("out of memory making init");
+	open_console();
+	for (i = 0; i < nr_init_args && i < MAX_INIT_ARGV; i++)
+		argv[i + 1] = init_args[i];
+	argv[i + 1] = NULL;
+	for (i = -1; i < (int)ARRAY_SIZE(candidates); i++) {
+		const char *path = i < 0 ? init_path : candidates[i];
+
+		if (!path)
+			continue;
+		argv[0] = path;
+		err = kernel_execve(path, argv, envp);
+		if (!err)
+			arch_return_to_user(task_pt_regs(current));
+		if (err != -ENOENT || i < 0)
+			pr_err("anvil: cannot run %s: error %d\n", path, err);
+	}
+}
+
 /* The first real task: everything after the machine is up. */
 static void kernel_init(void *unused)
 {
@@ -122,13 +193,15 @@ static void kernel_init(void *unused)
 	populate_rootfs(boot_params.initrd_size ?
 				__va(boot_params.initrd_start) : NULL,
 			boot_params.initrd_size);
+	exit_init();
 	if (ktest_run_selected()) {
 		latency_print(); /* the longest sections of the whole run */
 		machine_power_off();
 	}
 	if (poweroff_when_idle)
 		machine_power_off();
-	pr_info("anvil: nothing to run yet (no init); idling. Ctrl-A x quits QEMU.\n");
+	run_init_process();
+	pr_info("anvil: no init to run (tried init=, /bin/init, /sbin/init, /init); idling. Ctrl-A x quits QEMU.\n");
 }
 
 void start_kernel(void)

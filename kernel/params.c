@@ -86,6 +86,45 @@ static bool next_option(const char **cursor, const char **name, size_t *len,
 	return true;
 }
 
+/*
+ * Words after "--" on the command line are init's arguments, as on
+ * Linux: "... anvil.smp=2 -- /tests/fork_test -v" runs init with
+ * argv = { "/bin/init", "/tests/fork_test", "-v" }. A word may be quoted
+ * ("two words"); quotes themselves are dropped.
+ */
+#define MAX_INIT_ARGS 32
+#define INIT_ARGS_BUF 1024
+
+static char init_args_buf[INIT_ARGS_BUF];
+const char *init_args[MAX_INIT_ARGS + 1];
+int nr_init_args;
+
+static void parse_init_args(const char *s)
+{
+	size_t n = 0;
+
+	while (nr_init_args < MAX_INIT_ARGS) {
+		bool quoted = false;
+
+		while (*s == ' ' || *s == '\t' || *s == '\n')
+			s++;
+		if (!*s)
+			break;
+		init_args[nr_init_args++] = &init_args_buf[n];
+		for (; *s && (quoted || (*s != ' ' && *s != '\t' && *s != '\n'));
+		     s++) {
+			if (*s == '"')
+				quoted = !quoted;
+			else if (n + 2 < INIT_ARGS_BUF)
+				init_args_buf[n++] = *s;
+		}
+		init_args_buf[n++] = '\0';
+		if (n >= INIT_ARGS_BUF - 1)
+			break;
+	}
+	init_args[nr_init_args] = NULL;
+}
+
 bool parse_kernel_params(const char *cmdline)
 {
 	const char *cursor = cmdline, *name;
@@ -96,6 +135,10 @@ bool parse_kernel_params(const char *cmdline)
 	while (next_option(&cursor, &name, &len, val, sizeof(val), &has_val)) {
 		const struct kernel_param *p = find_param(name, len);
 
+		if (len == 2 && !has_val && !memcmp(name, "--", 2)) {
+			parse_init_args(cursor);
+			break;
+		}
 		if (!p) {
 			if (is_ignored(name, len))
 				continue;

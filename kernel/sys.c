@@ -11,6 +11,8 @@
 #include <anvil/kernel.h>
 #include <anvil/mman.h>
 #include <anvil/sched.h>
+#include <anvil/sched/signal.h>
+#include <anvil/sched/task.h>
 #include <anvil/syscalls.h>
 #include <asm/page.h>
 
@@ -43,9 +45,10 @@ long do_syscall(struct pt_regs *regs)
 	return e->fn(a[0], a[1], a[2], a[3], a[4], a[5]);
 }
 
+/* A process's id is its thread group's: the leader's pid. */
 long sys_getpid(void)
 {
-	return current->pid;
+	return current->tgid ? current->tgid : current->pid;
 }
 SYSCALL_ENTRY(getpid);
 
@@ -61,18 +64,6 @@ long sys_sched_yield(void)
 	return 0;
 }
 SYSCALL_ENTRY(sched_yield);
-
-long sys_exit(int code)
-{
-	do_exit((code & 0xff) << 8);
-}
-SYSCALL_ENTRY(exit);
-
-long sys_exit_group(int code)
-{
-	do_exit((code & 0xff) << 8);
-}
-SYSCALL_ENTRY(exit_group);
 
 /* The mmap family on the caller's address space (mm/mmap.c). */
 long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot,
@@ -103,3 +94,99 @@ long sys_brk(unsigned long brk)
 	return current->mm ? (long)do_brk(current->mm, brk) : -EINVAL;
 }
 SYSCALL_ENTRY(brk);
+
+/*
+ * Process groups and sessions: the ids live in the process's
+ * signal_struct, under tasklist_lock. anvil has no job control (no
+ * controlling terminal), but kill(0, ...), kill(-pgrp, ...) and wait4 on
+ * a group use them, and shells set them.
+ */
+static struct task_struct *find_process(int pid)
+{
+	struct task_struct *t = pid ? find_task_by_pid(pid) : current;
+
+	return t && t->signal ? t->group_leader : NULL;
+}
+
+long sys_setpgid(int pid, int pgid)
+{
+	struct task_struct *t;
+	long ret = 0;
+
+	if (pgid < 0)
+		return -EINVAL;
+	spin_lock(&tasklist_lock);
+	t = find_process(pid);
+	if (!t) {
+		ret = -ESRCH;
+	} else if (t != current->group_leader &&
+		   t->real_parent != current->group_leader) {
+		ret = -ESRCH;	/* only ourselves or our children */
+	} else if (t->signal->session != current->signal->session) {
+		ret = -EPERM;
+	} else if (t->signal->session == t->tgid) {
+		ret = -EPERM;	/* a session leader stays in its group */
+	} else {
+		t->signal->pgrp = pgid ? pgid : t->tgid;
+	}
+	spin_unlock(&tasklist_lock);
+	return ret;
+}
+SYSCALL_ENTRY(setpgid);
+
+long sys_getpgid(int pid)
+{
+	struct task_struct *t;
+	long ret;
+
+	spin_lock(&tasklist_lock);
+	t = find_process(pid);
+	ret = t ? t->signal->pgrp : -ESRCH;
+	spin_unlock(&tasklist_lock);
+	return ret;
+}
+SYSCALL_ENTRY(getpgid);
+
+#ifdef __NR_getpgrp
+long sys_getpgrp(void)
+{
+	return sys_getpgid(0);
+}
+SYSCALL_ENTRY(getpgrp);
+#endif
+
+long sys_getsid(int pid)
+{
+	struct task_struct *t;
+	long ret;
+
+	spin_lock(&tasklist_lock);
+	t = find_process(pid);
+	ret = t ? t->signal->session : -ESRCH;
+	spin_unlock(&tasklist_lock);
+	return ret;
+}
+SYSCALL_ENTRY(getsid);
+
+/* A new session and group, led by the caller (not a group leader). */
+long sys_setsid(void)
+{
+	struct task_struct *leader = current->group_leader, *t;
+	long ret = leader->tgid;
+
+	spin_lock(&tasklist_lock);
+	for_each_process(t) {
+		if (t->signal && !t->exit_state &&
+		    t->signal->pgrp == leader->tgid) {
+			ret = -EPERM;	/* the id is some group's already */
+			break;
+		}
+	}
+	if (ret > 0) {
+		current->signal->session = leader->tgid;
+		current->signal->pgrp = leader->tgid;
+	}
+	spin_unlock(&tasklist_lock);
+	return ret;
+}
+SYSCALL_ENTRY(setsid);

@@ -96,6 +96,18 @@ int strncmp(const char *a, const char *b, size_t n)
 	return 0;
 }
 
+/* The last @c in @s, or NULL. */
+char *strrchr(const char *s, int c)
+{
+	const char *last = NULL;
+
+	do {
+		if (*s == (char)c)
+			last = s;
+	} while (*s++);
+	return (char *)last;
+}
+
 char *strchr(const char *s, int c)
 {
 	for (;; s++) {

@@ -4,8 +4,10 @@
  *
  * Interface: <anvil/uart16550.h>. The arch decides where the registers
  * are (struct uart_port's accessors); x86_64's console on COM1 is in
- * arch/x86_64/kernel/early_console.c. Receive interrupts, when someone
- * needs them, go through the IOAPIC and are set up elsewhere.
+ * arch/x86_64/kernel/early_console.c. Output is polled. Input can be
+ * interrupt driven: uart16550_enable_rx_irq() turns on the "received
+ * data available" interrupt, and the handler (the arch routes the line,
+ * x86_64 through the IOAPIC) drains the chip with uart16550_read().
  *
  * The registers, by offset from the base (DLAB = LCR bit 7):
  *
@@ -23,6 +25,7 @@
 #define UART_TX 0
 #define UART_DLL 0
 #define UART_IER 1
+#define  UART_IER_RDI 0x01		/* received data available (or timeout) */
 #define UART_DLM 1
 #define UART_FCR 2
 #define  UART_FCR_ENABLE 0x01
@@ -110,4 +113,30 @@ int uart16550_getc(struct uart_port *p)
 	if (!p->present || !(serial_in(p, UART_LSR) & UART_LSR_DR))
 		return -1;
 	return serial_in(p, UART_RX);
+}
+
+void uart16550_enable_rx_irq(struct uart_port *p)
+{
+	if (!p->present)
+		return;
+	serial_out(p, UART_IER, UART_IER_RDI);
+}
+
+/*
+ * Take every byte the chip holds. With the FIFO's trigger level at 14,
+ * one interrupt may stand for up to 16 bytes (or fewer, after the
+ * receive timeout of four character times), and the interrupt only
+ * ends once the FIFO is empty: so loop on "data ready" rather than
+ * reading one byte per interrupt. Reading LSR also clears any error
+ * bits (overrun, framing) it latched.
+ */
+size_t uart16550_read(struct uart_port *p, char *buf, size_t max)
+{
+	size_t n = 0;
+
+	if (!p->present)
+		return 0;
+	while (n < max && (serial_in(p, UART_LSR) & UART_LSR_DR))
+		buf[n++] = (char)serial_in(p, UART_RX);
+	return n;
 }

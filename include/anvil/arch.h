@@ -21,6 +21,14 @@ void setup_arch(void);
 /* Start the periodic tick (HZ), whose handler calls timer_interrupt(). */
 void arch_timer_init(void);
 
+/*
+ * The battery-backed clock's time of day, UTC, for the wall clock
+ * (kernel/time.c); {0, 0} if the machine has none or it cannot be read.
+ * Called once from clock_register(): boot CPU, early, interrupts off.
+ */
+struct timespec64;
+void read_persistent_clock64(struct timespec64 *ts);
+
 void machine_power_off(void) __noreturn;
 void machine_halt(void) __noreturn;
 

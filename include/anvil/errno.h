@@ -83,6 +83,16 @@
 #define ECANCELED 125	/* Operation Canceled */
 #define EOWNERDEAD 130	/* Owner died */
 
+/*
+ * Kernel-internal: a system call interrupted by a signal asks to be
+ * restarted (kernel/signal.c decides, by the handler's SA_RESTART). User
+ * space never sees these: it gets EINTR or a rerun call.
+ */
+#define ERESTARTSYS 512		/* restart unless a handler runs without
+				 * SA_RESTART; then EINTR */
+#define ERESTARTNOINTR 513	/* always restart */
+#define ERESTARTNOHAND 514	/* restart only if no handler runs */
+
 /* The highest errno a pointer or syscall return can carry. */
 #define MAX_ERRNO 4095
 

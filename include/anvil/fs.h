@@ -19,12 +19,17 @@
  * character devices (/dev/console, /dev/null) fs/char_dev.c, and the
  * initramfs is unpacked by fs/initramfs.c. Also: fs/readdir.c
  * (getdents64), fs/stat.c, fs/fs_struct.c (root, cwd, umask) and
- * fs/iov_iter.c (buffers).
+ * fs/iov_iter.c (buffers). The system calls sit in the files Linux has
+ * them in, plus fs/namei_sys.c, fs/fcntl.c, fs/ioctl.c and fs/sync.c
+ * (docs/fs.md section 5).
  *
- * No task owns a filesystem context or an fd table yet, so every call
- * that resolves a path takes a struct fs_struct (root, cwd, umask) and
- * every fd call a struct files_struct explicitly. Buffers are described
- * by a struct iov_iter; today only kernel buffers (ITER_KVEC) exist.
+ * The in-kernel API takes the filesystem context (struct fs_struct:
+ * root, cwd, umask) and the fd table (struct files_struct) explicitly,
+ * so tests and the initramfs can use their own; the system calls
+ * (sys_*, declared in <anvil/syscalls.h>) pass current->fs and
+ * current->files, and copy user memory with <anvil/uaccess.h>. Buffers
+ * are described by a struct iov_iter: kernel buffers (ITER_KVEC) or
+ * user ones (ITER_UBUF, ITER_IOVEC).
  *
  * Locking (docs/locking.md ranks these with the rest of the kernel):
  *
@@ -65,6 +70,8 @@
 #include <anvil/spinlock.h>
 #include <anvil/stat.h>
 #include <anvil/types.h>
+#include <asm/fcntl.h>
+#include <asm/page.h>
 
 /* The same types as Linux's, so duplicates elsewhere stay compatible. */
 typedef long ssize_t;
@@ -87,10 +94,11 @@ struct pipe_inode_info;
 #define MAX_LFS_FILESIZE ((loff_t)1 << 40)
 
 /*
- * open flags: the kernel's own values, which are asm-generic's (and so
- * x86_64's). ppc64 numbers O_DIRECTORY, O_NOFOLLOW, O_LARGEFILE and
- * O_DIRECT differently; the syscall layer translates the arch's values
- * with <asm/fcntl.h> before calling in here. Generic code never does.
+ * open flags, Linux's values. Four of them are numbered differently on
+ * powerpc (040000 is O_DIRECTORY there, O_DIRECT on x86_64), so those
+ * come from <asm/fcntl.h>: O_DIRECT, O_LARGEFILE, O_DIRECTORY and
+ * O_NOFOLLOW. The kernel uses the arch's values throughout, as Linux
+ * does, so the flags user space passes need no translation.
  */
 #define O_ACCMODE 00000003
 #define O_RDONLY 00000000
@@ -103,12 +111,10 @@ struct pipe_inode_info;
 #define O_APPEND 00002000
 #define O_NONBLOCK 00004000
 #define O_DSYNC 00010000
-#define O_DIRECT 00040000
-#define O_LARGEFILE 00100000
-#define O_DIRECTORY 00200000
-#define O_NOFOLLOW 00400000
 #define O_NOATIME 01000000
 #define O_CLOEXEC 02000000
+#define O_PATH 010000000
+#define __O_TMPFILE 020000000	/* O_TMPFILE is this | O_DIRECTORY */
 /* Flags F_SETFL may change. */
 #define SETFL_MASK (O_APPEND | O_NONBLOCK | O_DIRECT | O_NOATIME)
 
@@ -125,6 +131,9 @@ struct pipe_inode_info;
 #define SEEK_SET 0
 #define SEEK_CUR 1
 #define SEEK_END 2
+#define SEEK_DATA 3		/* not supported yet: EINVAL */
+#define SEEK_HOLE 4
+#define SEEK_MAX SEEK_HOLE
 
 /* access(2) modes and inode_permission() masks share the bits. */
 #define F_OK 0
@@ -141,6 +150,7 @@ struct pipe_inode_info;
 #define FMODE_LSEEK 0x4
 #define FMODE_PREAD 0x8
 #define FMODE_PWRITE 0x10
+#define FMODE_PATH 0x4000	/* O_PATH: a handle for *at(), fstat... */
 
 /* linux_dirent64.d_type */
 #define DT_UNKNOWN 0
@@ -168,33 +178,87 @@ struct kvec {
 	size_t iov_len;
 };
 
+/* A user buffer, as readv(2) and writev(2) pass them (Linux's uapi). */
+struct iovec {
+	void __user *iov_base;
+	size_t iov_len;
+};
+
+#define UIO_FASTIOV 8		/* iovecs import_iovec keeps on stack */
+#define UIO_MAXIOV 1024		/* the most one readv/writev may pass */
+/* Linux caps one transfer so the byte count fits an int. */
+#define MAX_RW_COUNT (0x7fffffffUL & ~(PAGE_SIZE - 1))
+
 /* Which way the data flow: into the iterator (read) or out of it. */
 #define ITER_DEST 0
 #define ITER_SOURCE 1
 
 /*
- * A position in a list of buffers. Only kernel buffers (ITER_KVEC) exist
- * today; user buffers become a second type whose copies go through
- * copy_to_user/copy_from_user, and nothing above fs/iov_iter.c changes.
+ * A position in a list of buffers, of one of three kinds:
+ *
+ *	ITER_KVEC	kernel buffers (tests, the initramfs, kernel_read)
+ *	ITER_UBUF	one user buffer (read, write, pread64, pwrite64)
+ *	ITER_IOVEC	user buffers (readv, writev)
+ *
+ * The filesystem never looks inside: it moves data with copy_to_iter()
+ * and copy_from_iter(), which use copy_to_user/copy_from_user for the
+ * user kinds and stop short at the first byte that faults. A short copy
+ * makes the caller return what it moved, or -EFAULT if that was nothing.
  */
 struct iov_iter {
-	u8 iter_type;		/* ITER_KVEC */
+	u8 iter_type;		/* ITER_KVEC, ITER_UBUF, ITER_IOVEC */
 	u8 data_source;		/* ITER_DEST or ITER_SOURCE */
-	size_t iov_offset;	/* into kvec[0] */
+	size_t iov_offset;	/* into the current segment (or ubuf) */
 	size_t count;		/* bytes left in all segments */
-	const struct kvec *kvec;
-	unsigned long nr_segs;
+	union {
+		const struct kvec *kvec;
+		const struct iovec *__iov;
+		void __user *ubuf;
+	};
+	unsigned long nr_segs;	/* segments left, this one included */
 };
 #define ITER_KVEC 1
+#define ITER_UBUF 2
+#define ITER_IOVEC 3
 
 void iov_iter_kvec(struct iov_iter *i, unsigned int direction,
 		   const struct kvec *kvec, unsigned long nr_segs,
 		   size_t count);
+void iov_iter_ubuf(struct iov_iter *i, unsigned int direction,
+		   void __user *buf, size_t count);
+void iov_iter_init(struct iov_iter *i, unsigned int direction,
+		   const struct iovec *iov, unsigned long nr_segs,
+		   size_t count);
+/*
+ * import_ubuf - a user buffer for read/write: clamped to MAX_RW_COUNT,
+ * -EFAULT unless it lies below TASK_SIZE. Does not touch it.
+ */
+int import_ubuf(int type, void __user *buf, size_t len, struct iov_iter *i);
+/*
+ * import_iovec - copy in a user's iovec array for readv/writev and build
+ * an ITER_IOVEC over it. @fast_segs iovecs fit in *@iovp; more are
+ * kmalloc'ed, and *@iovp then points at them (else it is set to NULL):
+ * the caller kfree()s *@iovp either way. Returns the total length
+ * (clamped to MAX_RW_COUNT) or -EINVAL (more than UIO_MAXIOV, or a
+ * negative length), -EFAULT (the array, or a buffer beyond user space),
+ * -ENOMEM. May sleep.
+ */
+ssize_t import_iovec(int type, const struct iovec __user *uvec,
+		     unsigned long nr_segs, unsigned long fast_segs,
+		     struct iovec **iovp, struct iov_iter *i);
 static inline size_t iov_iter_count(const struct iov_iter *i)
 {
 	return i->count;
 }
-/* Copy into / out of the iterator and advance it; returns bytes copied. */
+static inline bool user_backed_iter(const struct iov_iter *i)
+{
+	return i->iter_type == ITER_UBUF || i->iter_type == ITER_IOVEC;
+}
+/*
+ * Copy into / out of the iterator and advance it; returns bytes copied,
+ * short if a user buffer faulted. May sleep (a user page fault) for the
+ * user kinds, so call them without spinlocks.
+ */
 size_t copy_to_iter(const void *addr, size_t bytes, struct iov_iter *i);
 size_t copy_from_iter(void *addr, size_t bytes, struct iov_iter *i);
 /* Fill @bytes of the iterator with zeros (a hole being read). */
@@ -508,6 +572,8 @@ extern struct fs_struct init_fs;
 struct fs_struct *alloc_fs_struct(struct dentry *root);
 struct fs_struct *copy_fs_struct(struct fs_struct *old);
 void free_fs_struct(struct fs_struct *fs);
+void get_fs_struct(struct fs_struct *fs);
+void put_fs_struct(struct fs_struct *fs);
 void set_fs_root(struct fs_struct *fs, struct dentry *root);
 void set_fs_pwd(struct fs_struct *fs, struct dentry *pwd);
 struct dentry *get_fs_root(struct fs_struct *fs);	/* referenced */
@@ -522,6 +588,7 @@ struct dentry *get_fs_pwd(struct fs_struct *fs);	/* referenced */
  */
 #define LOOKUP_FOLLOW 0x1	/* follow a symlink in the last component */
 #define LOOKUP_DIRECTORY 0x2	/* the result must be a directory */
+#define LOOKUP_EMPTY 0x4	/* getname_flags: "" is allowed */
 int kern_path(struct fs_struct *fs, struct dentry *base, const char *path,
 	      unsigned int flags, struct dentry **result);
 int do_mkdirat(struct fs_struct *fs, struct dentry *base, const char *path,
@@ -536,6 +603,7 @@ int do_renameat(struct fs_struct *fs, struct dentry *old_base,
 		const char *oldpath, struct dentry *new_base,
 		const char *newpath);
 /* The link's target into @buf (not NUL-terminated); its length. */
+int vfs_readlink(struct dentry *dentry, char *buf, size_t size);
 int do_readlinkat(struct fs_struct *fs, struct dentry *base,
 		  const char *path, char *buf, size_t size);
 /* Open @path: O_* flags, @mode (less the umask) for O_CREAT. */
@@ -549,6 +617,14 @@ int vfs_statat(struct fs_struct *fs, struct dentry *base, const char *path,
 	       unsigned int flags, struct kstat *stat);
 /* getcwd: like d_path for fs->pwd; length with the NUL on success. */
 int vfs_getcwd(struct fs_struct *fs, char *buf, size_t size);
+/*
+ * getname - a path from user memory, into a PATH_MAX buffer for
+ * putname(): ERR_PTR(-EFAULT), -ENAMETOOLONG (no NUL in PATH_MAX bytes)
+ * or -ENOENT (empty, unless getname_flags() got LOOKUP_EMPTY). May sleep.
+ */
+char *getname(const char __user *filename);
+char *getname_flags(const char __user *filename, unsigned int flags);
+void putname(char *name);
 
 /* fs/open.c and fs/file_table.c: struct file. */
 struct file *dentry_open(struct dentry *dentry, unsigned int flags);
@@ -560,7 +636,8 @@ void fput(struct file *file);
 int vfs_truncate(struct dentry *dentry, loff_t length);
 int do_ftruncate(struct file *file, loff_t length);
 int vfs_fstat(struct file *file, struct kstat *stat);
-int vfs_fsync(struct file *file);
+/* fs/sync.c: the file's fsync(); -EINVAL if it has none (pipes, ttys). */
+int vfs_fsync(struct file *file, int datasync);
 
 /* fs/read_write.c: checked entry points; *@pos is the file position. */
 ssize_t vfs_iter_read(struct file *file, struct iov_iter *to, loff_t *pos);
@@ -603,6 +680,18 @@ bool __get_close_on_exec(struct files_struct *files, unsigned int fd);
 int __set_close_on_exec(struct files_struct *files, unsigned int fd,
 			bool on);
 void do_close_on_exec(struct files_struct *files);
+/*
+ * The same on current->files, with Linux's names, for the system calls:
+ * fget() (NULL if @fd is not open, or is an O_PATH handle), fget_raw()
+ * (O_PATH handles too: for the calls that take them), get_unused_fd_flags()
+ * (O_CLOEXEC), fd_install(), put_unused_fd() and close_fd() (-EBADF).
+ */
+struct file *fget(unsigned int fd);
+struct file *fget_raw(unsigned int fd);
+int get_unused_fd_flags(unsigned int flags);
+void fd_install(unsigned int fd, struct file *file);
+void put_unused_fd(unsigned int fd);
+int close_fd(unsigned int fd);
 
 /* fs/pipe.c: a pipe's read end in files[0], write end in files[1]. */
 int do_pipe_flags(struct file *files[2], unsigned int flags);
@@ -618,22 +707,11 @@ void console_receive(const char *buf, size_t len);
 void console_input_attach(void);
 
 /*
- * Terminal ioctls on /dev/console. @cmd and the structures are the
- * asm-generic ones (x86_64's); the arg is a *kernel* pointer. The
- * syscall layer translates the arch's numbers and layouts (ppc64's
- * TCGETS and struct termios differ) and copies to user memory.
+ * Terminal ioctls on /dev/console (TCGETS, TIOCGWINSZ): the numbers,
+ * struct ktermios and struct winsize are in <anvil/termios.h>, partly
+ * the arch's. The driver's arg is a *kernel* pointer; fs/ioctl.c hands
+ * it a kernel buffer and copies the arch's user struct out.
  */
-#define TCGETS 0x5401
-#define TIOCGWINSZ 0x5413
-#define NCCS 19
-struct ktermios {
-	u32 c_iflag, c_oflag, c_cflag, c_lflag;
-	u8 c_line;
-	u8 c_cc[NCCS];
-};
-struct winsize {
-	unsigned short ws_row, ws_col, ws_xpixel, ws_ypixel;
-};
 
 /* fs/initramfs.c */
 /*

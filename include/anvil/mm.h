@@ -29,6 +29,9 @@
  * page is order 9), keeps a merge walk to at most 10 steps, and is small
  * enough that RAM split by firmware holes still forms many top blocks.
  */
+/* Round an address up to the next page boundary (itself if aligned). */
+#define PAGE_ALIGN(addr) (((addr) + PAGE_SIZE - 1) & PAGE_MASK)
+
 #define MAX_ORDER 10
 #define NR_PAGE_ORDERS (MAX_ORDER + 1)
 

@@ -125,6 +125,10 @@ struct mm_struct {
 	unsigned long start_data, end_data;	/* [M] data, set by exec */
 	unsigned long start_brk, brk;		/* [M] heap, brk() moves brk */
 	unsigned long start_stack;		/* [M] top of the main stack */
+	unsigned long arg_start, arg_end;	/* [M] argv strings, set by exec */
+	unsigned long env_start, env_end;	/* [M] envp strings */
+	unsigned long sigpage;		/* [M] the arch's signal return
+					 * trampoline, if it maps one at exec */
 	unsigned long total_vm;		/* [M] pages in VMAs; kept by the
 					 * mmap-family callers, not by the
 					 * tree operations */

@@ -33,5 +33,8 @@ struct kernel_param {
 
 /* Parse boot_params.cmdline; returns false (after printing why) on error. */
 bool parse_kernel_params(const char *cmdline);
+/* The words after "--" on the command line: init's argv[1...]. */
+extern const char *init_args[];
+extern int nr_init_args;
 
 #endif /* ANVIL_PARAM_H */

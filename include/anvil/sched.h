@@ -36,6 +36,7 @@
 #define TASK_INTERRUPTIBLE 1
 #define TASK_UNINTERRUPTIBLE 2
 #define TASK_DEAD 64
+#define TASK_NORMAL (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
 
 /* task->exit_state */
 #define EXIT_ZOMBIE 16	/* exited; its parent has not waited yet */
@@ -48,6 +49,8 @@
 
 /* task->flags bits */
 #define TIF_NEED_RESCHED 0
+#define TIF_SIGPENDING 1	/* a signal may be deliverable: interruptible
+				 * sleeps end early, syscalls return -EINTR */
 
 
 /*
@@ -61,6 +64,7 @@
  *	[T] tasklist_lock
  */
 struct mm_struct;
+struct completion;
 
 struct task_struct {
 	struct thread_struct thread;	/* [R] arch context while switched out */
@@ -106,9 +110,18 @@ struct task_struct {
 	struct signal_struct *signal;	/* [I] shared by the thread group */
 	struct sighand_struct *sighand;	/* [I] handlers, maybe shared */
 	sigset_t blocked;		/* [C] signals not taken now */
+	sigset_t saved_sigmask;		/* [C] rt_sigsuspend's caller's mask */
+	bool restore_sigmask;		/* [C] put it back once handled */
 	struct sigpending pending;	/* [sighand->siglock] to this thread */
 	int __user *clear_child_tid;	/* [C] set_tid_address: zeroed and
 					 * futex-woken at exit */
+	unsigned long sas_ss_sp;	/* [C] sigaltstack: base, size */
+	unsigned long sas_ss_size;
+	unsigned int sas_ss_flags;	/* [C] SS_AUTODISARM */
+	int __user *set_child_tid;	/* [I] CLONE_CHILD_SETTID: the child
+					 * writes its tid there first thing */
+	struct completion *vfork_done;	/* [I] CLONE_VFORK: completed when
+					 * the child execs or exits */
 	u64 nr_switches;		/* [R] times switched in */
 	u64 sum_exec_ns;		/* [R] time run */
 	u64 exec_start_ns;		/* [R] when it last started running */
@@ -118,6 +131,16 @@ struct task_struct {
 static inline void set_need_resched(struct task_struct *t)
 {
 	set_bit(TIF_NEED_RESCHED, &t->flags);
+}
+
+/*
+ * Set by the signal code when it queues a signal the task may take (and
+ * cleared once none is left); an interruptible sleep tests it after
+ * setting its state, so a signal sent in between still ends the sleep.
+ */
+static inline bool signal_pending(struct task_struct *t)
+{
+	return test_bit(TIF_SIGPENDING, &t->flags);
 }
 
 #define __set_current_state(s) (current->state = (s))
@@ -133,6 +156,8 @@ void cond_resched(void);
 void yield(void);
 /* Make a sleeping task runnable; returns false if it was already. */
 bool wake_up_process(struct task_struct *t);
+/* Wake @t only if it sleeps in one of the @state bits. */
+bool wake_up_state(struct task_struct *t, long state);
 /* Restrict @t to @mask, moving it if it runs elsewhere. */
 int set_cpus_allowed(struct task_struct *t, cpumask_t mask);
 /* Sleep for at least @ms milliseconds (uninterruptible). */
@@ -159,6 +184,8 @@ void kthread_bind(struct task_struct *t, unsigned int cpu);
 void kthread_exit(void) __noreturn;
 /* Wait for @t to exit, then free it. */
 void kthread_join(struct task_struct *t);
+/* Free a task kthread_create() made but nobody started (an error path). */
+void kthread_free_unstarted(struct task_struct *t);
 
 /* Boot: make the boot flow a task (init_task) on CPU 0, per CPU idles. */
 void sched_init(void);

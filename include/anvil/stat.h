@@ -11,6 +11,7 @@
 #ifndef ANVIL_STAT_H
 #define ANVIL_STAT_H
 
+#include <anvil/time.h>
 #include <anvil/types.h>
 
 #define S_IFMT 00170000
@@ -51,15 +52,6 @@
 #define S_IRUGO (S_IRUSR | S_IRGRP | S_IROTH)
 #define S_IWUGO (S_IWUSR | S_IWGRP | S_IWOTH)
 #define S_IXUGO (S_IXUSR | S_IXGRP | S_IXOTH)
-
-/*
- * Seconds and nanoseconds. Until anvil has a wall clock, file times
- * count from boot (ktime_get_ns()), so they start near 1970-01-01.
- */
-struct timespec64 {
-	s64 tv_sec;
-	long tv_nsec;
-};
 
 /* Device numbers: Linux's 12-bit major, 20-bit minor in-kernel form. */
 typedef u32 dev_t;

@@ -14,6 +14,7 @@ size_t strnlen(const char *s, size_t max);
 int strcmp(const char *a, const char *b);
 int strncmp(const char *a, const char *b, size_t n);
 char *strchr(const char *s, int c);
+char *strrchr(const char *s, int c);
 size_t strlcpy(char *dst, const char *src, size_t size);
 /* Parse an unsigned number (base 0 = auto: 0x hex, 0 octal, else decimal). */
 unsigned long strtoul(const char *s, char **end, int base);

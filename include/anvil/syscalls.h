@@ -90,4 +90,131 @@ long sys_munmap(unsigned long addr, unsigned long len);
 long sys_mprotect(unsigned long addr, unsigned long len, unsigned long prot);
 long sys_brk(unsigned long brk);
 
+/*
+ * Files (fs/): each in the file Linux has it in. The calls only some
+ * arches have (open, stat, pipe, dup2, mkdir, ...) are registered under
+ * #ifdef __NR_<name>; declaring them everywhere is harmless.
+ */
+typedef long long loff_t;	/* as <anvil/fs.h> */
+typedef unsigned short umode_t;
+struct iovec;
+struct linux_dirent64;
+struct stat;
+/* fs/read_write.c */
+long sys_read(unsigned int fd, char __user *buf, size_t count);
+long sys_write(unsigned int fd, const char __user *buf, size_t count);
+long sys_readv(unsigned long fd, const struct iovec __user *vec,
+	       unsigned long vlen);
+long sys_writev(unsigned long fd, const struct iovec __user *vec,
+		unsigned long vlen);
+long sys_pread64(unsigned int fd, char __user *buf, size_t count,
+		 loff_t pos);
+long sys_pwrite64(unsigned int fd, const char __user *buf, size_t count,
+		  loff_t pos);
+long sys_lseek(unsigned int fd, long offset, unsigned int whence);
+/* fs/open.c */
+long sys_open(const char __user *filename, int flags, umode_t mode);
+long sys_openat(int dfd, const char __user *filename, int flags,
+		umode_t mode);
+long sys_creat(const char __user *pathname, umode_t mode);
+long sys_close(unsigned int fd);
+long sys_truncate(const char __user *path, long length);
+long sys_ftruncate(unsigned int fd, long length);
+long sys_chdir(const char __user *filename);
+long sys_fchdir(unsigned int fd);
+long sys_access(const char __user *filename, int mode);
+long sys_faccessat(int dfd, const char __user *filename, int mode);
+long sys_faccessat2(int dfd, const char __user *filename, int mode,
+		    int flags);
+/* fs/stat.c */
+long sys_stat(const char __user *filename, struct stat __user *statbuf);
+long sys_lstat(const char __user *filename, struct stat __user *statbuf);
+long sys_fstat(unsigned int fd, struct stat __user *statbuf);
+long sys_newfstatat(int dfd, const char __user *filename,
+		    struct stat __user *statbuf, int flag);
+long sys_readlink(const char __user *path, char __user *buf, int bufsiz);
+long sys_readlinkat(int dfd, const char __user *path, char __user *buf,
+		    int bufsiz);
+/* fs/namei.c */
+long sys_mkdir(const char __user *pathname, umode_t mode);
+long sys_mkdirat(int dfd, const char __user *pathname, umode_t mode);
+long sys_rmdir(const char __user *pathname);
+long sys_unlink(const char __user *pathname);
+long sys_unlinkat(int dfd, const char __user *pathname, int flag);
+long sys_symlink(const char __user *oldname, const char __user *newname);
+long sys_symlinkat(const char __user *oldname, int newdfd,
+		   const char __user *newname);
+long sys_rename(const char __user *oldname, const char __user *newname);
+long sys_renameat(int olddfd, const char __user *oldname, int newdfd,
+		  const char __user *newname);
+long sys_renameat2(int olddfd, const char __user *oldname, int newdfd,
+		   const char __user *newname, unsigned int flags);
+/* fs/readdir.c */
+long sys_getdents(unsigned int fd, void __user *dirent, unsigned int count);
+long sys_getdents64(unsigned int fd, struct linux_dirent64 __user *dirent,
+		    unsigned int count);
+/* fs/file.c, fs/fcntl.c, fs/ioctl.c, fs/pipe.c, fs/sync.c, fs/dcache.c */
+long sys_dup(unsigned int fildes);
+long sys_dup2(unsigned int oldfd, unsigned int newfd);
+long sys_dup3(unsigned int oldfd, unsigned int newfd, int flags);
+long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg);
+long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
+long sys_pipe(int __user *fildes);
+long sys_pipe2(int __user *fildes, int flags);
+long sys_fsync(unsigned int fd);
+long sys_fdatasync(unsigned int fd);
+long sys_getcwd(char __user *buf, unsigned long size);
+
+/* Miscellaneous calls (issue 5; docs/syscalls.md). */
+struct new_utsname;
+struct sysinfo;
+struct tms;
+struct rusage;
+struct rlimit;
+struct rlimit64;
+struct __kernel_timespec;
+struct __kernel_old_timeval;
+struct timezone;
+/* kernel/sys_info.c */
+long sys_uname(struct new_utsname __user *name);
+long sys_sysinfo(struct sysinfo __user *info);
+long sys_times(struct tms __user *tbuf);
+long sys_getrusage(int who, struct rusage __user *ru);
+long sys_getuid(void);
+long sys_geteuid(void);
+long sys_getgid(void);
+long sys_getegid(void);
+long sys_getppid(void);
+long sys_set_tid_address(int __user *tidptr);
+long sys_umask(int mask);
+/* kernel/resource.c */
+long sys_getrlimit(unsigned int resource, struct rlimit __user *rlim);
+long sys_setrlimit(unsigned int resource, const struct rlimit __user *rlim);
+long sys_prlimit64(int pid, unsigned int resource,
+		   const struct rlimit64 __user *new_rlim,
+		   struct rlimit64 __user *old_rlim);
+/* kernel/time/posix-timers.c */
+long sys_clock_gettime(int which_clock, struct __kernel_timespec __user *tp);
+long sys_clock_getres(int which_clock, struct __kernel_timespec __user *tp);
+long sys_gettimeofday(struct __kernel_old_timeval __user *tv,
+		      struct timezone __user *tz);
+long sys_time(long __user *tloc);
+long sys_nanosleep(const struct __kernel_timespec __user *rqtp,
+		   struct __kernel_timespec __user *rmtp);
+long sys_clock_nanosleep(int which_clock, int flags,
+			 const struct __kernel_timespec __user *rqtp,
+			 struct __kernel_timespec __user *rmtp);
+/* kernel/random.c */
+long sys_getrandom(char __user *buf, size_t count, unsigned int flags);
+/* kernel/reboot.c */
+long sys_reboot(unsigned int magic1, unsigned int magic2, unsigned int cmd,
+		void __user *arg);
+/* kernel/sched/syscalls.c */
+long sys_sched_setaffinity(int pid, unsigned int len,
+			   const unsigned long __user *user_mask_ptr);
+long sys_sched_getaffinity(int pid, unsigned int len,
+			   unsigned long __user *user_mask_ptr);
+long sys_getcpu(unsigned int __user *cpup, unsigned int __user *nodep,
+		void __user *unused);
+
 #endif /* ANVIL_SYSCALLS_H */

@@ -27,4 +27,9 @@ typedef u64 phys_addr_t;
 /* A page frame number: physical address >> PAGE_SHIFT. */
 typedef unsigned long pfn_t;
 
+#ifndef INT_MAX
+#define INT_MAX ((int)(~0U >> 1))
+#define INT_MIN (-INT_MAX - 1)
+#endif
+
 #endif /* ANVIL_TYPES_H */

@@ -6,6 +6,8 @@
  * the arch fills in serial_in/serial_out (x86 uses I/O ports, another
  * machine might use MMIO), like Linux's struct uart_port. Output is
  * polled, so it works with interrupts off, in an exception, in panic.
+ * Input may be polled (uart16550_getc) or taken in the arch's interrupt
+ * handler (uart16550_enable_rx_irq, then uart16550_read there).
  *
  *	static struct uart_port com1 = {
  *		.iobase = 0x3f8, .uartclk = 1843200,
@@ -39,5 +41,16 @@ void uart16550_write(struct uart_port *port, const char *s, size_t n);
 void uart16550_putc(struct uart_port *port, char c);
 /* A received byte, or -1 if none is waiting. */
 int uart16550_getc(struct uart_port *port);
+/*
+ * Raise the chip's interrupt line when received data is waiting (IER bit
+ * 0); routing that line to a CPU is the arch's business.
+ */
+void uart16550_enable_rx_irq(struct uart_port *port);
+/*
+ * Move up to @max waiting bytes into @buf, until the chip has no more
+ * (that is what ends its receive interrupt). Returns how many. Any
+ * context; meant for the receive interrupt handler.
+ */
+size_t uart16550_read(struct uart_port *port, char *buf, size_t max);
 
 #endif /* ANVIL_UART16550_H */

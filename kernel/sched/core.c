@@ -320,7 +320,12 @@ void yield(void)
 	schedule();
 }
 
-bool wake_up_process(struct task_struct *t)
+/*
+ * try_to_wake_up - make @t runnable if it sleeps in one of the @state
+ * bits: a signal wakes only TASK_INTERRUPTIBLE sleepers, so a task in
+ * an uninterruptible wait (a mutex, a page being read) is left alone.
+ */
+static bool try_to_wake_up(struct task_struct *t, long state)
 {
 	unsigned long flags;
 	unsigned int cpu;
@@ -335,7 +340,7 @@ bool wake_up_process(struct task_struct *t)
 			break;
 		arch_spin_unlock(&rq->lock); /* it moved meanwhile */
 	}
-	if (t->state == TASK_RUNNING) {
+	if (!(t->state & state)) {	/* running, or not this kind of sleep */
 		arch_spin_unlock(&rq->lock);
 		local_irq_restore(flags);
 		return false;
@@ -355,6 +360,16 @@ bool wake_up_process(struct task_struct *t)
 	}
 	local_irq_restore(flags);
 	return true;
+}
+
+bool wake_up_process(struct task_struct *t)
+{
+	return try_to_wake_up(t, TASK_NORMAL);
+}
+
+bool wake_up_state(struct task_struct *t, long state)
+{
+	return try_to_wake_up(t, state);
 }
 
 /* Start a new task: it is on no runqueue yet. */

@@ -26,6 +26,7 @@
 #include <anvil/sched.h>
 #include <anvil/slab.h>
 #include <anvil/string.h>
+#include <anvil/termios.h>
 
 static struct super_block *sb;
 static struct fs_struct *fs;
@@ -133,7 +134,7 @@ static void file_read_write_seek(struct ktest *t)
 	KTEST_EXPECT_EQ(t, kernel_read(f, buf, sizeof(buf), &f->f_pos), 0);
 	KTEST_EXPECT_EQ(t, st("/a").size, 12);
 	KTEST_EXPECT_EQ(t, st("/a").mode, S_IFREG | 0644); /* umask 022 */
-	KTEST_EXPECT_EQ(t, vfs_fsync(f), 0);
+	KTEST_EXPECT_EQ(t, vfs_fsync(f, 0), 0);
 	fput(f);
 	/* O_APPEND writes land at the end whatever the position. */
 	f = xopen("/a", O_WRONLY | O_APPEND);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * user/lib/misc.c: system information: sysconf, uname, getentropy, and
- * glibc's syscall() for programs that make a raw call.
+ * user/lib/misc.c: system information: sysconf, uname, getentropy,
+ * reboot, and glibc's syscall() for programs that make a raw call.
  *
  * sysconf answers from the auxiliary vector and the kernel where it can
  * and with fixed limits otherwise; newlib has no sysconf of its own.
@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <sched.h>
 #include <stdarg.h>
+#include <sys/reboot.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <time.h>
@@ -47,6 +48,18 @@ long sysconf(int name)
 int uname(struct utsname *u)
 {
 	return __anvil_ret(linux_syscall1(__NR_uname, u));
+}
+
+/*
+ * reboot - glibc's reboot(): @cmd is an RB_* (LINUX_REBOOT_CMD_*) value.
+ * The kernel takes it only with both magic numbers, which guard against
+ * a stray call; RB_POWER_OFF does not return when it succeeds.  The
+ * first magic is passed as an int, sign-extended, exactly as glibc does.
+ */
+int reboot(int cmd)
+{
+	return __anvil_ret(linux_syscall4(__NR_reboot, (int)0xfee1dead,
+					  672274793, cmd, NULL));
 }
 
 /* At most 256 bytes per call, as in glibc and OpenBSD; else EIO. */

@@ -12,10 +12,11 @@
  *     there and jumps, with r12 = the vector number, to
  *  2. exc_entry_srr / exc_entry_hsrr, which save SRR0/1 (or HSRR0/1) in
  *     the paca and fall into
- *  3. exc_entry_common, still in real mode: it picks a stack (the
- *     interrupted r1 in kernel mode, the paca's kernel stack from user
- *     mode), builds an exception frame with struct pt_regs below the
- *     ABI's 288-byte red zone (<asm/ptrace.h>), and rfids to
+ *  3. exc_entry_common, still in real mode: it picks a stack and
+ *     builds an exception frame with struct pt_regs (<asm/ptrace.h>):
+ *     in kernel mode below the interrupted r1 and the ABI's 288-byte
+ *     red zone; from user mode at the top of the task's kernel stack
+ *     (paca->kstack, set at every context switch). Then it rfids to
  *  4. exc_common_virt at its linked address with the kernel MSR from the
  *     paca: translation on (once setup_arch has built the hash table),
  *     interrupts still off, r2 = TOC, r13 = the per-CPU base (both from
@@ -24,6 +25,13 @@
  *  5. exception_return restores everything and leaves with rfid, or
  *     hrfid for an HSRR vector. (Except r13 on a return to kernel code:
  *     that is the per-CPU base of the CPU we return on.)
+ *
+ * User mode takes the same path. Its r13 is its own (the ELFv1 thread
+ * pointer, TLS): the stub parks it in SPRG_SCRATCH0 like any r13, step 3
+ * saves it in pt_regs, and step 5 gives it back. Its r1 and r2 mean
+ * nothing to the kernel: step 3 picks the task's stack, step 4 loads
+ * the kernel's TOC and per-CPU base from the paca. A system call is the
+ * 0xc00 vector, dispatched like any other (kernel/syscall.c).
  *
  * Steps 1-3 are position independent, so early_setup() can copy this
  * block from 0x100 on to real address 0x100 (0x0-0xff stays skiboot's).
@@ -133,12 +141,16 @@ exc_entry_hsrr:
  */
 exc_entry_common:
 	std	r10, PACA_EX_R10(r13)
+	/* CR first: the test below changes cr0, which is the task's too. */
+	mfcr	r10
+	std	r10, PACA_EX_CCR(r13)
 	andi.	r10, r11, MSR_PR
-	mr	r10, r1
-	beq	1f
-	ld	r10, PACA_KSTACK(r13)	/* from user mode: this CPU's stack */
-1:	subi	r10, r10, INT_FRAME_SIZE
-	std	r1, 0(r10)		/* back chain to the interrupted frame */
+	bne	1f
+	subi	r10, r1, INT_FRAME_SIZE	/* kernel: below the red zone */
+	b	2f
+1:	ld	r10, PACA_KSTACK(r13)	/* user: the task's frame, pt_regs at
+					 * the top of its stack (ptrace.h) */
+2:	std	r1, 0(r10)		/* back chain to the interrupted frame */
 	std	r0, REGS+GPR(0)(r10)
 	std	r1, REGS+GPR(1)(r10)
 	std	r2, REGS+GPR(2)(r10)
@@ -187,9 +199,14 @@ exc_entry_common:
 	std	r9, REGS+_CTR(r10)
 	mfxer	r9
 	std	r9, REGS+_XER(r10)
-	mfcr	r9
+	ld	r9, PACA_EX_CCR(r13)
 	std	r9, REGS+_CCR(r10)
-	mfspr	r9, SPRN_DAR
+	std	r3, REGS+_ORIG_GPR3(r10)
+	andi.	r9, r11, MSR_PR
+	beq	3f
+	li	r9, 0
+	std	r9, 0(r10)		/* user r1 is no frame: the chain ends */
+3:	mfspr	r9, SPRN_DAR
 	std	r9, REGS+_DAR(r10)
 	mfspr	r9, SPRN_DSISR
 	std	r9, REGS+_DSISR(r10)
@@ -248,6 +265,16 @@ __vectors_size:
 	ld	r1, REGS+GPR(1)(r1)
 
 	.text
+/*
+ * void ppc64_ret_to_user(struct pt_regs *regs): the first way out to user
+ * mode of a task (arch_return_to_user, kernel/process.c), through its
+ * pt_regs at the top of its stack, interrupts off. What was on the
+ * kernel stack below is abandoned.
+ */
+_GLOBAL(ppc64_ret_to_user)
+	subi	r1, r3, STACK_FRAME_OVERHEAD
+	b	exception_return
+
 /* Step 4: translated (once the MMU is on), r1 = frame, r2 = TOC. */
 exc_common_virt:
 	addi	r3, r1, REGS

@@ -32,6 +32,7 @@ CHECK_OFFSET(percpu_base, PACA_PERCPU_BASE);
 CHECK_OFFSET(icp_phys, PACA_ICP);
 CHECK_OFFSET(hold_stack, PACA_HOLD_STACK);
 CHECK_OFFSET(hw_cpu_id, PACA_HW_CPU_ID);
+CHECK_OFFSET(ex_ccr, PACA_EX_CCR);
 _Static_assert(sizeof(struct paca_struct) == PACA_SIZE, "PACA_SIZE");
 
 struct paca_struct pacas[NR_CPUS];

@@ -14,14 +14,22 @@
  * abandons the exception frame; arch_longjmp puts the test's MSR back
  * (kernel/setjmp.S).
  *
- * There is no user mode yet: other exceptions from user mode are
- * reported the same way for now.
+ * From user mode (MSR[PR] in the saved MSR) the same entry code has put
+ * the frame at the top of the task's kernel stack (task_pt_regs). A
+ * system call (0xc00) goes to kernel/syscall.c, page faults and the
+ * interrupts as above, and every other exception the task caused turns
+ * into the signal Linux sends for it (user_trap below; the generic
+ * force_sig_fault() queues it). Whatever the reason, the way back to
+ * user mode is ppc64_exit_to_user(): exit_to_user_mode() delivers the
+ * signal, and the frame gets a clean user MSR.
  */
 #include <anvil/arch.h>
 #include <anvil/kallsyms.h>
 #include <anvil/kernel.h>
 #include <anvil/preempt.h>
+#include <anvil/syscalls.h>
 #include <asm/mmu-hash.h>
+#include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/reg.h>
 #include <asm/traps.h>
@@ -40,8 +48,10 @@ CHECK_REGS(trap, _TRAP);
 CHECK_REGS(dar, _DAR);
 CHECK_REGS(dsisr, _DSISR);
 CHECK_REGS(hsrr, _HSRR);
+CHECK_REGS(orig_gpr3, _ORIG_GPR3);
 _Static_assert(sizeof(struct pt_regs) == PT_REGS_SIZE, "pt_regs size");
 _Static_assert(INT_FRAME_SIZE % 16 == 0, "frames keep r1 16-byte aligned");
+_Static_assert(THREAD_FP_SIZE % 16 == 0, "pt_regs below it stays aligned");
 
 /* SRR1 bits that say why a program interrupt (0x700) happened. */
 #define SRR1_PROGFPE 0x00100000UL
@@ -94,7 +104,8 @@ static const char *trap_name(const struct pt_regs *regs)
 
 /*
  * Leaving an interrupt for kernel code that ran with interrupts on: the
- * point where the scheduler may preempt it (<anvil/preempt.h>).
+ * point where the scheduler may preempt it (<anvil/preempt.h>). A
+ * return to user mode is ppc64_exit_to_user()'s business instead.
  */
 static void interrupt_exit_prepare(struct pt_regs *regs)
 {
@@ -102,23 +113,89 @@ static void interrupt_exit_prepare(struct pt_regs *regs)
 		preempt_schedule_irq();
 }
 
+/*
+ * Linux's numbers (the same on every arch anvil has), defined the plain
+ * way <anvil/signal.h> does, so that it may define them too.
+ */
+#define ILL_ILLOPC 1
+#define ILL_PRVOPC 5
+#define FPE_FLTINV 7
+#define BUS_ADRALN 1
+#define TRAP_BRKPT 1
+#define TRAP_TRACE 2
+
+/*
+ * An exception user mode caused, other than a page fault: queue the
+ * signal Linux's traps.c sends for it, delivered on the way out. False
+ * if the exception is never the task's doing (machine check, system
+ * reset, a hypervisor storage interrupt...); then it is a kernel bug.
+ *
+ * Illegal instructions arrive as 0xe40 on POWER8 in hypervisor mode
+ * (the emulation-assistance interrupt), not as a program check. The FP
+ * unavailable interrupt cannot come from user mode (the FPU is on there,
+ * kernel/process.c); vector and VSX ones mean an instruction anvil does
+ * not support for users, so SIGILL, as Linux without VMX does.
+ */
+static bool user_trap(struct pt_regs *regs)
+{
+	unsigned long srr1 = regs->msr;
+
+	switch (regs->trap) {
+	case 0x700:
+		if (srr1 & SRR1_PROGTRAP)
+			force_sig_fault(SIGTRAP, TRAP_BRKPT, regs->nip);
+		else if (srr1 & SRR1_PROGPRIV)
+			force_sig_fault(SIGILL, ILL_PRVOPC, regs->nip);
+		else if (srr1 & SRR1_PROGFPE)
+			force_sig_fault(SIGFPE, FPE_FLTINV, regs->nip);
+		else
+			force_sig_fault(SIGILL, ILL_ILLOPC, regs->nip);
+		return true;
+	case 0xe40:
+	case 0x800:
+	case 0xf20:
+	case 0xf40:
+	case 0xf60:
+	case 0xf80:
+		force_sig_fault(SIGILL, ILL_ILLOPC, regs->nip);
+		return true;
+	case 0x600:
+		force_sig_fault(SIGBUS, BUS_ADRALN, regs->dar);
+		return true;
+	case 0xd00:
+		force_sig_fault(SIGTRAP, TRAP_TRACE, regs->nip);
+		return true;
+	}
+	return false;
+}
+
+static void kernel_exception(struct pt_regs *regs)
+{
+	die(trap_name(regs), regs, regs->trap == 0x600 ? regs->dar : 0);
+	/* Returning would re-run the faulting instruction forever. */
+	panic("unhandled exception %lx", regs->trap);
+}
+
+/*
+ * The C half of every interrupt, interrupts off, on the interrupted
+ * kernel stack or, from user mode, on the task's own (pt_regs at its
+ * top). Every return to user mode goes through ppc64_exit_to_user().
+ */
 void exception_dispatch(struct pt_regs *regs)
 {
 	switch (regs->trap) {
 	case 0x900:
 		timer_decrementer(regs);
 		interrupt_exit_prepare(regs);
-		return;
+		break;
 	case 0x500:
-		if (xics_interrupt(regs)) {
-			interrupt_exit_prepare(regs);
-			return;
-		}
-		die(trap_name(regs), regs, 0);
+		if (!xics_interrupt(regs))
+			kernel_exception(regs);
+		interrupt_exit_prepare(regs);
 		break;
 	case 0x300:
 		do_page_fault(regs, regs->dar, regs->dsisr);
-		return;
+		break;
 	case 0x400:
 		/*
 		 * An ISI reports its reasons in SRR1, at the bits a DSI uses
@@ -127,19 +204,25 @@ void exception_dispatch(struct pt_regs *regs)
 		regs->dar = regs->nip;
 		regs->dsisr = regs->msr & SRR1_ISI_REASONS;
 		do_page_fault(regs, regs->dar, regs->dsisr);
-		return;
+		break;
 	case 0x380:
 		do_segment_fault(regs, regs->dar);
-		return;
+		break;
 	case 0x480:
 		do_segment_fault(regs, regs->nip);
-		return;
+		break;
+	case TRAP_SYSCALL:
+		if (!user_mode(regs))
+			kernel_exception(regs);
+		ppc64_syscall(regs);
+		break;
 	default:
-		die(trap_name(regs), regs, regs->trap == 0x600 ? regs->dar : 0);
+		if (!user_mode(regs) || !user_trap(regs))
+			kernel_exception(regs);
 		break;
 	}
-	/* Returning would re-run the faulting instruction forever. */
-	panic("unhandled exception %lx", regs->trap);
+	if (user_mode(regs))
+		ppc64_exit_to_user(regs);
 }
 
 /* "<SF,HV,EE,...>" for the MSR bits that matter when reading a dump. */

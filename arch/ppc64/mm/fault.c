@@ -10,32 +10,40 @@
  *	kernel address	the only fault repaired is a missing direct-map
  *			entry (hash_page_kernel); anything else is a bug,
  *			die()
- *	user address	(below TASK_SIZE, from user mode or from kernel
- *			code such as copy_to_user):
+ *	user address	(below TASK_SIZE), from user mode:
  *
  *	  DSI/ISI ---> hash_page_user(loaded mm, ea)   interrupts off
  *	                 | PTE allows it: HPTE in, retry the access
  *	                 v PTE missing or forbids it
- *	               interrupts back on if they were
+ *	               interrupts back on (they were: user mode)
  *	               handle_user_fault(regs, ea, flags)   (mm/fault.c)
  *	                 find_vma under mmap_lock, handle_mm_fault:
  *	                 PTE made (update_mmu_cache hashes it at once)
  *	                 | 0: retry the access
- *	                 v failed
- *	               user mode: the signal it queued goes out on the
- *	                 way back to user mode
- *	               kernel mode: die() (no exception table on ppc64 yet)
+ *	                 v failed: the signal it queued goes out on the
+ *	                   way back to user mode (exit_to_user_mode)
  *
- * handle_user_fault() is generic (mm/fault.c) and built only when the
- * arch has user mode (ARCH_HAS_USER_MODE); until then the reference
- * here is weak and a failed fault is die(). A test may install its own
- * handler (ppc64_user_fault_handler): its kernel thread has no mm of
- * its own, only the one it loaded on its CPU.
+ *	user address from kernel mode (copy_to_user and friends):
+ *
+ *	  instruction fetch                       -> oops: the kernel never
+ *	                                             runs user code
+ *	  not in the exception table (asm/extable.h) -> oops: a plain
+ *	                                             dereference of a user
+ *	                                             pointer is a bug
+ *	  else the same two steps as above (the generic one only where
+ *	  the interrupted code could sleep and an mm is loaded); if both
+ *	  fail, resume at the instruction's fixup: the copy returns short.
+ *
+ * A test may install its own generic handler (ppc64_user_fault_handler):
+ * its kernel thread has no mm of its own, only the one it loaded on its
+ * CPU, and handle_user_fault() works on current->mm.
  */
 #include <anvil/irqflags.h>
 #include <anvil/kernel.h>
 #include <anvil/pgtable.h>
 #include <anvil/preempt.h>
+#include <anvil/syscalls.h>
+#include <asm/extable.h>
 #include <asm/mmu-hash.h>
 #include <asm/paca.h>
 #include <asm/pgtable.h>
@@ -50,9 +58,6 @@
  * may now have. An ISI files its SRR1 reasons at the same bits.
  */
 #define HASH_FAULT_REASONS (DSISR_NOHPTE | DSISR_PROTFAULT | SRR1_ISI_NOEXEC)
-
-int handle_user_fault(struct pt_regs *regs, unsigned long addr,
-		      unsigned int flags) __weak;
 
 user_fault_fn ppc64_user_fault_handler;
 
@@ -76,9 +81,13 @@ static const char *access_name(struct pt_regs *regs, unsigned long why)
 
 /*
  * The generic fault path, which may sleep: only where the interrupted
- * code could have slept itself (interrupts were on, no preempt count).
- * Returns 0 if the access can be retried; nonzero if not, and then for a
- * user-mode fault the generic code has queued the signal already.
+ * code could have slept itself (interrupts were on, no preempt count),
+ * and only with an mm loaded on this CPU: the hash refill after a
+ * successful fault uses the paca's mm, so without one the retry could
+ * never succeed. Elsewhere a user copy simply fails, as in Linux under
+ * pagefault_disable(). Returns 0 if the access can be retried; nonzero
+ * if not, and then for a user-mode fault the generic code has queued
+ * the signal already.
  */
 static int generic_user_fault(struct pt_regs *regs, unsigned long ea,
 			      unsigned int flags)
@@ -88,16 +97,22 @@ static int generic_user_fault(struct pt_regs *regs, unsigned long ea,
 
 	if (!fn)
 		fn = handle_user_fault;
-	if (!fn)
+	if (!(regs->msr & MSR_EE) || preempt_count() || !get_paca()->user_mm)
 		return -1;
-	if (!(regs->msr & MSR_EE) || preempt_count()) {
-		pr_emerg("user address %016lx touched in atomic context\n", ea);
-		return -1;
-	}
 	arch_local_irq_enable();
 	ret = fn(regs, ea, flags);
 	arch_local_irq_disable();
 	return ret;
+}
+
+static void __noreturn user_fault_oops(struct pt_regs *regs, unsigned long ea,
+				       unsigned long why, const char *what)
+{
+	pr_emerg("%s %s at %016lx: %s, %s\n",
+		 user_mode(regs) ? "User" : "Kernel", access_name(regs, why),
+		 ea, fault_reason(why), what);
+	die("page fault", regs, ea);
+	panic("page fault at %lx", ea);
 }
 
 static void do_user_fault(struct pt_regs *regs, unsigned long ea,
@@ -113,24 +128,26 @@ static void do_user_fault(struct pt_regs *regs, unsigned long ea,
 		access = HASH_ACCESS_WRITE;
 		flags |= FAULT_FLAG_WRITE;
 	}
-	if (user_mode(regs))
+	if (user_mode(regs)) {
 		flags |= FAULT_FLAG_USER;
-	else if (access == HASH_ACCESS_EXEC)
-		goto bad;	/* the kernel never runs user code */
+	} else {
+		if (access == HASH_ACCESS_EXEC)
+			user_fault_oops(regs, ea, why,
+					"the kernel executed user memory");
+		if (!search_exception_tables(regs->nip))
+			user_fault_oops(regs, ea, why, ea < PAGE_SIZE ?
+					"a NULL pointer dereference" :
+					"kernel access to user memory outside uaccess");
+	}
 	if (mm && ea < TASK_SIZE && (why & HASH_FAULT_REASONS) &&
 	    hash_page_user(mm, ea, access) == 0)
 		return;
 	if (generic_user_fault(regs, ea, flags) == 0)
 		return;
 	/* A user's signal is queued, delivered on the way back out. */
-	if (user_mode(regs) && handle_user_fault)
+	if (user_mode(regs))
 		return;
-bad:
-	pr_emerg("%s %s at %016lx: %s, no mapping allows it\n",
-		 user_mode(regs) ? "User" : "Kernel", access_name(regs, why),
-		 ea, fault_reason(why));
-	die("page fault", regs, ea);
-	panic("page fault at %lx", ea);
+	fixup_exception(regs);
 }
 
 /*

@@ -23,10 +23,10 @@ unsigned long pte_hpte_rflags(unsigned long pte);
 pmd_t *find_user_pmd(struct mm_struct *mm, unsigned long ea);
 
 /*
- * fault.c: the generic half of a user-address fault. The integrator's
- * kernel/ defines handle_user_fault (weak here until it does); a test
- * may route faults to its own handler instead (its kthread has no
- * current->mm). Both return 0 to retry the access, or a signal number.
+ * fault.c: the generic half of a user-address fault is
+ * handle_user_fault() (mm/fault.c); a test may route faults to its own
+ * handler instead (its kthread has no current->mm). Both return 0 to
+ * retry the access, or nonzero.
  */
 typedef int (*user_fault_fn)(struct pt_regs *regs, unsigned long addr,
 			     unsigned int flags);

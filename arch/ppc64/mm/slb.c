@@ -21,11 +21,13 @@
  * a miss below TASK_SIZE while this CPU has a user mm loaded (paca) gets
  * that mm's VSID for the segment (mm/pgtable.c), in the next slot round
  * robin. switch_mm empties them all with slbia, which leaves entry 0.
- * Any other miss is a bad address: die() in kernel mode, a signal for a
- * user. In kernel mode a user segment is loaded for any address below
+ * In kernel mode a user segment is loaded for any address below
  * TASK_SIZE, which is what copy_to_user and friends need; a stray
- * kernel pointer into user space then fails in the page fault instead,
- * with no VMA there.
+ * kernel pointer into user space then fails in the page fault instead.
+ * A miss below TASK_SIZE with no mm loaded goes to the page fault code
+ * too, as if the page were missing: a uaccess gets its fixup there,
+ * anything else an oops. Any other miss is a bad address: a signal for
+ * a user, die() in kernel mode.
  *
  *	slbmte RS, RB
  *	  RB = ESID | V | slot
@@ -103,8 +105,9 @@ static void __noreturn bad_segment(struct pt_regs *regs, unsigned long ea)
 /*
  * do_segment_fault - an SLB miss at @ea (0x380: DAR, 0x480: NIP).
  * Interrupts are off. Returns to retry the access once the segment is
- * loaded; a bad address from user mode goes to the page fault code,
- * which signals; from kernel mode, die().
+ * loaded; a bad address from user mode, or a user address with no mm
+ * loaded, goes to the page fault code (a signal, a uaccess fixup, or an
+ * oops); any other kernel miss is die().
  */
 void do_segment_fault(struct pt_regs *regs, unsigned long ea)
 {
@@ -114,7 +117,7 @@ void do_segment_fault(struct pt_regs *regs, unsigned long ea)
 		slb_insert_user(paca, ea);
 		return;
 	}
-	if (user_mode(regs)) {
+	if (user_mode(regs) || ea < TASK_SIZE) {
 		do_page_fault(regs, ea, DSISR_NOHPTE);
 		return;
 	}

@@ -6,18 +6,20 @@
  * mm_env_enter() pins the test to its CPU, loads a fresh mm there
  * (switch_mm) and routes user faults to a handler that calls
  * handle_mm_fault() directly (the kthread has no current->mm for the
- * generic handler to use). Kernel code can then touch user addresses as
- * copy_to_user() would: segment fault, hash fault, generic fault, all
- * for real. mm_env_exit() undoes it all.
+ * generic handler to use). Kernel code can then touch user addresses
+ * with get_user()/put_user(): segment fault, hash fault, generic fault,
+ * exception-table fixup, all for real. mm_env_exit() undoes it all.
  */
 #ifndef _PPC64_TESTS_MM_ENV_H
 #define _PPC64_TESTS_MM_ENV_H
 
 #include <anvil/cpumask.h>
+#include <anvil/kernel.h>
 #include <anvil/ktest.h>
 #include <anvil/mm_types.h>
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
+#include <asm/uaccess.h>
 
 #include "../mm/hash_user.h"
 
@@ -45,15 +47,26 @@ void mm_env_exit(struct mm_env *e);
 /* Make @mm this CPU's address space instead (fork tests). */
 void mm_env_switch(struct mm_env *e, struct mm_struct *mm);
 
-/* The user word at @addr, read or written from kernel mode. */
+/* What uread() returns when get_user() fails: no test stores it. */
+#define UREAD_FAILED 0xbadbadbadbadbad0UL
+
+/*
+ * The user word at @addr, read or written from kernel mode the way
+ * system calls do it (get_user/put_user): a plain dereference of a user
+ * address is an oops on ppc64 (mm/fault.c), fault or not.
+ */
 static inline unsigned long uread(unsigned long addr)
 {
-	return *(volatile unsigned long *)addr;
+	unsigned long v;
+
+	if (get_user(v, (unsigned long __user *)addr))
+		return UREAD_FAILED;
+	return v;
 }
 
 static inline void uwrite(unsigned long addr, unsigned long val)
 {
-	*(volatile unsigned long *)addr = val;
+	WARN_ON(put_user(val, (unsigned long __user *)addr));
 }
 
 /* The PTE of @addr in @mm, or NULL (no lock: the test owns the mm). */

@@ -5,7 +5,8 @@
  * Interface: acpi_set_rsdp(), acpi_boot_init() and acpi_info
  * (asm/acpi.h, which also draws the table tree). We only read static
  * tables, never AML. From the MADT we count CPUs and give their APIC ids
- * to kernel/smpboot.c (x86_register_cpu), from the HPET table
+ * to kernel/smpboot.c (x86_register_cpu), and note the IOAPIC and the
+ * ISA interrupt source overrides for kernel/io_apic.c; from the HPET table
  * we take the timer's address, from the FADT the power-off port; MCFG's
  * presence tells q35 from the older i440fx machine.
  *
@@ -33,6 +34,8 @@ struct acpi_table_madt {
 } __packed;
 
 #define MADT_LAPIC 0		/* u8 uid, u8 apic_id, u32 flags */
+#define MADT_IOAPIC 1		/* u8 id, u8 0, u32 address, u32 gsi_base */
+#define MADT_ISO 2		/* u8 bus (0 = ISA), u8 irq, u32 gsi, u16 flags */
 #define MADT_X2APIC 9		/* u16 reserved, u32 id, u32 flags, u32 uid */
 #define MADT_ENABLED (1U << 0)
 
@@ -103,7 +106,52 @@ acpi_root_entry(const struct acpi_table_header *root, unsigned int esize,
 	return acpi_map_table(pa);
 }
 
-/* Count the enabled CPUs and hand their APIC ids to kernel/smpboot.c. */
+/*
+ * The first IOAPIC: a PC has one for the 24 GSIs that include the ISA
+ * IRQs (q35: id 0 at 0xfec00000, GSI base 0). A second one would serve
+ * GSIs no device anvil drives uses, so it is only mentioned.
+ */
+static void acpi_parse_ioapic(const u8 *p)
+{
+	u32 addr, gsi_base;
+
+	memcpy(&addr, p + 4, 4);
+	memcpy(&gsi_base, p + 8, 4);
+	if (acpi_info.ioapic_addr) {
+		pr_info("ACPI: IOAPIC id %u at %#x (GSI %u) not used\n", p[2],
+			addr, gsi_base);
+		return;
+	}
+	acpi_info.ioapic_id = p[2];
+	acpi_info.ioapic_addr = addr;
+	acpi_info.ioapic_gsi_base = gsi_base;
+}
+
+/*
+ * An interrupt source override: ISA IRQ p[3] is wired to another GSI or
+ * with another polarity or trigger than ISA's (q35: IRQ 0 -> GSI 2, and
+ * the PCI-shared IRQs 5, 9, 10, 11 level triggered).
+ */
+static void acpi_parse_iso(const u8 *p)
+{
+	struct acpi_isa_override *o;
+	u16 flags;
+	u32 gsi;
+
+	if (p[2] != 0 || p[3] >= NR_ISA_IRQS)
+		return;		/* only the ISA bus exists */
+	memcpy(&gsi, p + 4, 4);
+	memcpy(&flags, p + 8, 2);
+	o = &acpi_info.isa_override[p[3]];
+	o->present = true;
+	o->gsi = gsi;
+	o->flags = flags;
+}
+
+/*
+ * Count the enabled CPUs and hand their APIC ids to kernel/smpboot.c;
+ * note the IOAPIC and the ISA overrides.
+ */
 static void acpi_parse_madt(const struct acpi_table_madt *madt)
 {
 	const u8 *p = (const u8 *)(madt + 1);
@@ -112,6 +160,16 @@ static void acpi_parse_madt(const struct acpi_table_madt *madt)
 
 	acpi_info.lapic_addr = madt->lapic_address;
 	for (; p + 2 <= end && p[1] >= 2; p += p[1]) {
+		if (p + p[1] > end)
+			break;
+		if (p[0] == MADT_IOAPIC && p[1] >= 12) {
+			acpi_parse_ioapic(p);
+			continue;
+		}
+		if (p[0] == MADT_ISO && p[1] >= 10) {
+			acpi_parse_iso(p);
+			continue;
+		}
 		if (p[0] == MADT_LAPIC && p[1] >= 8) {
 			apic_id = p[3];
 			memcpy(&flags, p + 4, 4);

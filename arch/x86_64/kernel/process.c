@@ -15,14 +15,20 @@
  * fn(arg). Above that frame, at the very top, room is kept for what
  * user mode needs (asm/processor.h); the new stack, top down:
  *
- *   stack_top ->  (rounded down to 16 bytes) = thread.sp0
- *                 struct pt_regs            task_pt_regs(): 176 bytes
+ *   stack_top ->  (rounded down to 16 bytes)
  *                 FPU/SSE state             task_fpu_state(): 512 bytes
+ *   thread.sp0 -> struct pt_regs            task_pt_regs(): 176 bytes
  *                 ret_from_kernel_thread    <- "ret" pops this; after it
  *                 rbp = 0                      RSP is 16-byte aligned
  *                 rbx = fn
  *                 r12 = arg
  *                 r13 = r14 = r15 = 0       <- thread_struct.sp
+ *
+ * The FPU area sits above sp0 because an entry from user mode builds
+ * its kernel frames down from sp0: below pt_regs it would be under the
+ * live stack of the syscall that switches the task out, and saving the
+ * FPU there would overwrite that switch's own frame (the crash this
+ * order fixes: a return to address 0 after a switch).
  *
  * Every kernel thread gets this room, used or not (688 of 16384 bytes):
  * then any task can become a user process without moving its stack, and
@@ -56,11 +62,11 @@ struct thread_struct *__switch_to_asm(struct thread_struct *prev,
 void kernel_thread_returned(void (*fn)(void *));
 
 _Static_assert(sizeof(struct pt_regs) % 16 == 0,
-	       "the FPU area below pt_regs must stay 16-byte aligned");
+	       "pt_regs below the FPU area keeps the stack 16-byte aligned");
 
 static struct fxregs_state *thread_fpu(const struct thread_struct *t)
 {
-	return (void *)(t->sp0 - sizeof(struct pt_regs) - FPU_STATE_SIZE);
+	return (void *)t->sp0;
 }
 
 /*
@@ -72,7 +78,8 @@ void arch_thread_setup(struct thread_struct *t, void *stack_top,
 		       void (*fn)(void *), void *arg)
 {
 	unsigned long top = ALIGN_DOWN((unsigned long)stack_top, 16);
-	unsigned long below = top - sizeof(struct pt_regs) - FPU_STATE_SIZE;
+	unsigned long sp0 = top - FPU_STATE_SIZE;
+	unsigned long below = sp0 - sizeof(struct pt_regs);
 	struct inactive_task_frame *frame = (void *)(below - sizeof(*frame));
 
 	_Static_assert(sizeof(*frame) % 16 == 8,
@@ -84,7 +91,7 @@ void arch_thread_setup(struct thread_struct *t, void *stack_top,
 		.bp = 0,
 		.ret_addr = (unsigned long)ret_from_kernel_thread,
 	};
-	*t = (struct thread_struct){ .sp = (unsigned long)frame, .sp0 = top };
+	*t = (struct thread_struct){ .sp = (unsigned long)frame, .sp0 = sp0 };
 }
 
 /* fn of a kernel thread returned into ret_from_kernel_thread: a bug. */
@@ -134,8 +141,8 @@ struct thread_struct *arch_switch_to(struct thread_struct *prev,
 
 /* ---- user mode ------------------------------------------------------- */
 
-void arch_start_thread(struct pt_regs *regs, unsigned long ip,
-		       unsigned long sp)
+int arch_start_thread(struct pt_regs *regs, unsigned long ip,
+		      unsigned long sp)
 {
 	struct thread_struct *t = &current->thread;
 
@@ -158,6 +165,7 @@ void arch_start_thread(struct pt_regs *regs, unsigned long ip,
 	fpu_restore(thread_fpu(t));
 	t->fpu_user = true;
 	preempt_enable();
+	return 0;
 }
 
 void arch_return_to_user(struct pt_regs *regs)

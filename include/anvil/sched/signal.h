@@ -11,6 +11,7 @@
 #include <anvil/sched.h>
 #include <anvil/signal.h>
 #include <anvil/wait.h>
+#include <asm/ptrace.h>
 
 struct sighand_struct {
 	atomic_t count;			/* tasks sharing it */
@@ -30,6 +31,37 @@ struct signal_struct {
 	struct sigpending shared_pending; /* [siglock] */
 	wait_queue_head_t wait_chldexit; /* the parent's wait4 sleeps here */
 	struct rlimit64 rlim[RLIM_NLIMITS]; /* [siglock] */
+	bool parent_notified;		/* [tasklist_lock] the exit was told */
+	int pgrp;			/* [tasklist_lock] process group id */
+	int session;			/* [tasklist_lock] session id */
 };
+
+/* A signal about to be handled: which, how, and what it says. */
+struct ksignal {
+	int sig;
+	struct sigaction ka;
+	kernel_siginfo_t info;
+};
+
+struct pt_regs;
+
+/* kernel/signal.c, for the arch's frame code and the syscalls */
+void do_signal(struct pt_regs *regs);
+void set_current_blocked(const sigset_t *set);
+bool on_sig_stack(unsigned long sp);
+/* The stack pointer a handler's frame goes below (the altstack?). */
+unsigned long sigsp(unsigned long sp, const struct ksignal *ksig);
+
+/*
+ * The arch (arch/<arch>/kernel/signal.c): build the frame for @ksig on
+ * the user stack, saving @regs and @oldset, and point @regs at the
+ * handler. 0, or -EFAULT if the frame could not be written. The arch's
+ * sys_rt_sigreturn undoes it.
+ */
+int arch_setup_rt_frame(struct ksignal *ksig, sigset_t *oldset,
+			struct pt_regs *regs);
+
+/* Linux-like default limits for init (kernel/resource.c). */
+void rlimit_init_default(struct rlimit64 *rlim);
 
 #endif /* ANVIL_SCHED_SIGNAL_H */

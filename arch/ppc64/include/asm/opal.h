@@ -15,6 +15,7 @@
 
 /* Tokens, from skiboot's include/opal-api.h */
 #define OPAL_CONSOLE_WRITE 1
+#define OPAL_RTC_READ 3
 #define OPAL_CEC_POWER_DOWN 5
 #define OPAL_POLL_EVENTS 10
 #define OPAL_START_CPU 41

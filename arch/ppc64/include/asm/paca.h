@@ -30,6 +30,7 @@
 #define PACA_ICP 88
 #define PACA_HOLD_STACK 96
 #define PACA_HW_CPU_ID 104
+#define PACA_EX_CCR 136
 #define PACA_SIZE 256	 /* two cache lines each */
 
 #define INIT_STACK_SIZE 16384 /* the boot CPU's stack (kernel/head_64.S) */
@@ -46,7 +47,8 @@ struct paca_struct {
 	u64 ex_hsrr;		    /* 1 if the vector uses HSRR0/1 */
 	u64 kernel_msr;		    /* MSR for exception handlers */
 	u64 kernel_toc;		    /* r2 for C code */
-	u64 kstack;		    /* stack top for entries from user mode */
+	u64 kstack;		    /* r1 for an entry from user mode: the
+				     * current task's frame (asm/ptrace.h) */
 	u64 wake_nip;		    /* where a nap wake-up resumes ... */
 	u64 wake_msr;		    /* ... and with which MSR */
 	u64 percpu_base;	    /* r13 for C code (<asm/percpu.h>) */
@@ -63,6 +65,7 @@ struct paca_struct {
 	struct mm_struct *user_mm;
 	u64 user_context;	    /* 0: no user address space */
 	u32 slb_next;		    /* 1 .. SLB_NUM_ENTRIES - 1 */
+	u64 ex_ccr;		    /* the interrupted CR, until saved */
 } __attribute__((aligned(PACA_SIZE)));
 
 /* One per logical CPU; paca_count are in use (kernel/paca.c). */

@@ -120,6 +120,7 @@
 #define __NR_newfstatat              291
 #define __NR_unlinkat                292
 #define __NR_renameat                293
+#define __NR_symlinkat               295
 #define __NR_readlinkat              296
 #define __NR_faccessat               298
 #define __NR_get_robust_list         299

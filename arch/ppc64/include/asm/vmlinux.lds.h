@@ -31,7 +31,12 @@
 
 /* .sfpr: register save/restore helpers the linker may add. */
 #define ARCH_TEXT *(.sfpr)
-#define ARCH_RODATA
+/* The exception table (asm/extable.h), which nothing names either. */
+#define ARCH_RODATA                                         \
+	. = ALIGN(8);                                       \
+	__start___ex_table = .;                             \
+	KEEP(*(__ex_table))                                 \
+	__stop___ex_table = .;
 #define ARCH_DATA
 
 #define ARCH_EXTRA_SECTIONS                                 \

@@ -28,17 +28,23 @@
  *
  * What user mode adds (kernel/process.c switches it):
  *
- *   sp0     the top of the task's kernel stack. The CPU switches to it
- *           when user mode is interrupted (TSS.rsp0) and entry.asm when
- *           user mode makes a syscall (the per-CPU cpu_entry slot); both
- *           are loaded from here when the task is switched in. The top
- *           of every kernel stack is laid out, highest address first:
+ *   sp0     where the task's kernel stack starts. The CPU switches to
+ *           it when user mode is interrupted (TSS.rsp0) and entry.asm
+ *           when user mode makes a syscall (the per-CPU cpu_entry slot);
+ *           both are loaded from here when the task is switched in. The
+ *           top of every kernel stack is laid out, highest address first:
  *
+ *                     FPU/SSE state        512 bytes, fxsave format
+ *                                          (task_fpu_state)
  *             sp0 ->  struct pt_regs       the user registers, saved on
  *                                          every entry from user mode
  *                                          (task_pt_regs)
- *                     FPU/SSE state        512 bytes, fxsave format
  *                     ... kernel frames, growing down
+ *
+ *           The FPU area must be *above* sp0: every entry from user mode
+ *           builds its frames downwards from sp0, so anything kept below
+ *           pt_regs would be overwritten by the very syscall whose
+ *           context switch saves the FPU there.
  *
  *   fsbase, gsbase  the user's FS base (TLS, arch_prctl) and GS base;
  *           in the CPU as MSR_FS_BASE and MSR_KERNEL_GS_BASE (the other
@@ -62,9 +68,8 @@ struct thread_struct {
 
 /* The user registers of @tsk, at the top of its kernel stack. */
 #define task_pt_regs(tsk) ((struct pt_regs *)(tsk)->thread.sp0 - 1)
-/* Its saved FPU/SSE state, just below them (16-byte aligned). */
-#define task_fpu_state(tsk) ((void *)((char *)task_pt_regs(tsk) - \
-				      FPU_STATE_SIZE))
+/* Its saved FPU/SSE state, above them (16-byte aligned). */
+#define task_fpu_state(tsk) ((void *)(tsk)->thread.sp0)
 
 /*
  * What sits at thread_struct.sp, lowest address first: the pushes of
@@ -85,7 +90,10 @@ struct task_struct;
  *
  * arch_start_thread() sets @regs up for a fresh program: entry point @ip,
  * stack @sp, user segments, interrupts on, every other register 0; and
- * resets the current task's FS/GS bases and FPU state (execve).
+ * resets the current task's FS/GS bases and FPU state (execve). Returns
+ * 0; the int is for arches where starting can fail (ppc64's ELFv1 entry
+ * is a descriptor in user memory: -EFAULT), and the caller then kills
+ * the program.
  *
  * arch_start_user() is arch_start_thread() plus arch_return_to_user(): the
  * first entry into user mode of a kernel thread that becomes a process.
@@ -106,8 +114,8 @@ struct task_struct;
  * sys_arch_prctl(): ARCH_SET_FS/GET_FS/SET_GS/GET_GS (Linux numbers);
  * 0 or -EINVAL / -EPERM / -EFAULT.
  */
-void arch_start_thread(struct pt_regs *regs, unsigned long ip,
-		       unsigned long sp);
+int arch_start_thread(struct pt_regs *regs, unsigned long ip,
+		      unsigned long sp);
 void arch_start_user(struct pt_regs *regs, unsigned long ip,
 		     unsigned long sp) __noreturn;
 void arch_return_to_user(struct pt_regs *regs) __noreturn;

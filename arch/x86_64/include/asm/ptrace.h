@@ -106,4 +106,15 @@ static inline bool in_syscall(const struct pt_regs *regs)
 	return regs->vector == X86_SYSCALL_VECTOR;
 }
 
+/*
+ * Run the interrupted syscall again when we return (a restart after a
+ * signal, kernel/signal.c): the number back in RAX, RIP back over the
+ * two-byte "syscall" instruction.
+ */
+static inline void syscall_rewind(struct pt_regs *regs)
+{
+	regs->rax = regs->orig_ax;
+	regs->rip -= 2;
+}
+
 #endif /* _ASM_X86_PTRACE_H */

@@ -117,6 +117,7 @@
 #define __NR_newfstatat              262
 #define __NR_unlinkat                263
 #define __NR_renameat                264
+#define __NR_symlinkat               266
 #define __NR_readlinkat              267
 #define __NR_faccessat               269
 #define __NR_pselect6                270

@@ -1,0 +1,399 @@
+// SPDX-License-Identifier: MIT
+/*
+ * fs/binfmt_elf.c: loading a static ELF64 program (ET_EXEC, or a
+ * static-pie ET_DYN), as Linux's load_elf_binary, smaller.
+ *
+ * Every field that will be trusted is checked first; a file that fails
+ * any check is ENOEXEC (the "not a program I can run" error), and so is
+ * a dynamically linked one: anvil has no ld.so to give it.
+ *
+ * The image goes into the new mm (bprm->mm), not yet anyone's:
+ *
+ *   for each PT_LOAD: an anonymous private mapping over its pages,
+ *     writable while the file bytes (p_filesz of them) are copied in;
+ *     the rest up to p_memsz (.bss) stays zero, as fresh pages are;
+ *     then the segment's own protection (p_flags)
+ *   brk starts at the page after the highest segment
+ *   the stack, below the strings exec already pushed (STACK_TOP down):
+ *
+ *	[ filename, envp and argv strings ]   <- pushed by fs/exec.c
+ *	[ "x86_64" / "power8" (AT_PLATFORM) ]
+ *	[ 16 random bytes (AT_RANDOM) ]
+ *	  padding to 16 bytes
+ *	[ auxv: (type, value) pairs ... AT_NULL ]
+ *	[ NULL ] [ envp[envc - 1] ... envp[0] ]
+ *	[ NULL ] [ argv[argc - 1] ... argv[0] ]
+ *	[ argc ]                              <- the stack pointer, 16-aligned
+ *
+ * That is the SysV psABI's process entry layout, the same on x86_64 and
+ * ppc64 (Linux's create_elf_tables). Then begin_new_exec() commits and
+ * arch_start_thread() points the registers at e_entry.
+ */
+#include <anvil/errno.h>
+#include <anvil/fs.h>
+#include <anvil/kernel.h>
+#include <anvil/mm.h>
+#include <anvil/mm_types.h>
+#include <anvil/mman.h>
+#include <anvil/random.h>
+#include <anvil/rwsem.h>
+#include <anvil/sched.h>
+#include <anvil/slab.h>
+#include <anvil/string.h>
+#include <anvil/syscalls.h>
+#include <asm/elf.h>
+#include <asm/page.h>
+
+#include <anvil/binfmts.h>
+
+#define ET_EXEC 2
+#define ET_DYN 3
+#define EV_CURRENT 1
+#define PT_LOAD 1
+#define PT_INTERP 3
+#define PT_PHDR 6
+#define PF_X 1
+#define PF_W 2
+#define PF_R 4
+
+/* auxv types (Linux's) */
+#define AT_NULL 0
+#define AT_PHDR 3
+#define AT_PHENT 4
+#define AT_PHNUM 5
+#define AT_PAGESZ 6
+#define AT_BASE 7
+#define AT_FLAGS 8
+#define AT_ENTRY 9
+#define AT_UID 11
+#define AT_EUID 12
+#define AT_GID 13
+#define AT_EGID 14
+#define AT_PLATFORM 15
+#define AT_HWCAP 16
+#define AT_CLKTCK 17
+#define AT_SECURE 23
+#define AT_RANDOM 25
+#define AT_HWCAP2 26
+#define AT_EXECFN 31
+
+#define MAX_PHNUM (65536 / sizeof(struct elf64_phdr))
+
+struct elf64_hdr {
+	unsigned char e_ident[16];
+	u16 e_type, e_machine;
+	u32 e_version;
+	u64 e_entry, e_phoff, e_shoff;
+	u32 e_flags;
+	u16 e_ehsize, e_phentsize, e_phnum, e_shentsize, e_shnum, e_shstrndx;
+};
+
+struct elf64_phdr {
+	u32 p_type, p_flags;
+	u64 p_offset, p_vaddr, p_paddr, p_filesz, p_memsz, p_align;
+};
+
+/* The file's values are in its byte order; ELF_DATA says it is ours. */
+_Static_assert(sizeof(struct elf64_hdr) == 64, "ELF64 header");
+_Static_assert(sizeof(struct elf64_phdr) == 56, "ELF64 program header");
+
+struct elf_image {
+	struct elf64_hdr eh;
+	struct elf64_phdr *phdrs;
+	unsigned long load_bias;	/* ET_DYN: where it goes; ET_EXEC 0 */
+	unsigned long phdr_addr;	/* AT_PHDR */
+	unsigned long end_code, start_data, end_data, brk, start_code;
+};
+
+static bool elf_header_ok(const struct elf64_hdr *eh)
+{
+	return !memcmp(eh->e_ident, "\177ELF", 4) &&
+	       eh->e_ident[4] == ELF_CLASS && eh->e_ident[5] == ELF_DATA &&
+	       eh->e_ident[6] == EV_CURRENT &&
+	       (eh->e_type == ET_EXEC || eh->e_type == ET_DYN) &&
+	       eh->e_machine == ELF_ARCH && eh->e_version == EV_CURRENT &&
+	       eh->e_phentsize == sizeof(struct elf64_phdr) &&
+	       eh->e_phnum >= 1 && eh->e_phnum <= MAX_PHNUM;
+}
+
+/* A PT_LOAD whose numbers make sense: no overflow, in user space. */
+static bool segment_ok(const struct elf64_phdr *ph, unsigned long bias)
+{
+	u64 va = ph->p_vaddr + bias;
+
+	if (ph->p_filesz > ph->p_memsz || ph->p_memsz > TASK_SIZE)
+		return false;
+	if (ph->p_offset + ph->p_filesz < ph->p_offset)
+		return false;
+	if (va < PAGE_SIZE || va >= TASK_SIZE || va + ph->p_memsz > TASK_SIZE)
+		return false;
+	/* The file offset and address must agree within a page. */
+	return ((ph->p_vaddr - ph->p_offset) & ~PAGE_MASK) == 0;
+}
+
+static int read_phdrs(struct linux_binprm *bprm, struct elf_image *img)
+{
+	size_t size = img->eh.e_phnum * sizeof(struct elf64_phdr);
+	loff_t pos = img->eh.e_phoff;
+	ssize_t n;
+
+	img->phdrs = kmalloc(size, GFP_KERNEL);
+	if (!img->phdrs)
+		return -ENOMEM;
+	n = kernel_read(bprm->file, img->phdrs, size, &pos);
+	if (n < 0)
+		return (int)n;
+	return (size_t)n == size ? 0 : -ENOEXEC;
+}
+
+/* Check every program header; choose the load bias. */
+static int check_image(struct elf_image *img)
+{
+	unsigned long lowest = ~0UL;
+	bool any = false;
+
+	for (int i = 0; i < img->eh.e_phnum; i++) {
+		struct elf64_phdr *ph = &img->phdrs[i];
+
+		if (ph->p_type == PT_INTERP)
+			return -ENOEXEC;	/* dynamically linked */
+		if (ph->p_type != PT_LOAD)
+			continue;
+		any = true;
+		lowest = min(lowest, (unsigned long)ph->p_vaddr & PAGE_MASK);
+	}
+	if (!any)
+		return -ENOEXEC;
+	if (img->eh.e_type == ET_DYN)
+		img->load_bias = ELF_ET_DYN_BASE - lowest;
+	for (int i = 0; i < img->eh.e_phnum; i++)
+		if (img->phdrs[i].p_type == PT_LOAD &&
+		    !segment_ok(&img->phdrs[i], img->load_bias))
+			return -ENOEXEC;
+	if (img->eh.e_entry + img->load_bias >= TASK_SIZE)
+		return -ENOEXEC;
+	return 0;
+}
+
+static unsigned long elf_prot(u32 flags)
+{
+	return ((flags & PF_R) ? PROT_READ : 0) |
+	       ((flags & PF_W) ? PROT_WRITE : 0) |
+	       ((flags & PF_X) ? PROT_EXEC : 0);
+}
+
+/* Map and fill one PT_LOAD; *@mapped_end: where the previous one ended. */
+static int load_segment(struct linux_binprm *bprm, struct elf_image *img,
+			const struct elf64_phdr *ph, unsigned long *mapped_end)
+{
+	struct mm_struct *mm = bprm->mm;
+	unsigned long va = ph->p_vaddr + img->load_bias;
+	unsigned long start = va & PAGE_MASK, end = PAGE_ALIGN(va + ph->p_memsz);
+	unsigned long addr;
+	int err;
+
+	/* Two segments may share a page: the second keeps the first's. */
+	if (start < *mapped_end)
+		start = *mapped_end;
+	if (start < end) {
+		addr = do_mmap(mm, start, end - start, PROT_READ | PROT_WRITE,
+			       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+		if (IS_ERR_VALUE(addr))
+			return (int)addr;
+		*mapped_end = end;
+	}
+	err = read_file_to_mm(mm, va, bprm->file, ph->p_offset, ph->p_filesz);
+	if (err)
+		return err;
+	if (ph->p_offset == 0 && !img->phdr_addr)
+		img->phdr_addr = va + img->eh.e_phoff; /* headers are mapped */
+	if (ph->p_flags & PF_X) {
+		img->start_code = img->start_code ? min(img->start_code, va) : va;
+		img->end_code = max(img->end_code, va + ph->p_filesz);
+	} else {
+		img->start_data = img->start_data ? min(img->start_data, va) : va;
+		img->end_data = max(img->end_data, va + ph->p_filesz);
+	}
+	img->brk = max(img->brk, va + ph->p_memsz);
+	return 0;
+}
+
+static int load_segments(struct linux_binprm *bprm, struct elf_image *img)
+{
+	unsigned long mapped_end = 0;
+	int err;
+
+	for (int i = 0; i < img->eh.e_phnum; i++) {
+		struct elf64_phdr *ph = &img->phdrs[i];
+
+		if (ph->p_type == PT_PHDR)
+			img->phdr_addr = ph->p_vaddr + img->load_bias;
+		if (ph->p_type != PT_LOAD)
+			continue;
+		err = load_segment(bprm, img, ph, &mapped_end);
+		if (err)
+			return err;
+	}
+	/* Now each segment gets its own protection. */
+	for (int i = 0; i < img->eh.e_phnum; i++) {
+		struct elf64_phdr *ph = &img->phdrs[i];
+		unsigned long va = ph->p_vaddr + img->load_bias;
+		unsigned long start = va & PAGE_MASK;
+
+		if (ph->p_type != PT_LOAD)
+			continue;
+		err = do_mprotect(bprm->mm, start,
+				  PAGE_ALIGN(va + ph->p_memsz) - start,
+				  elf_prot(ph->p_flags));
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+/* ---- the initial stack ----------------------------------------------------- */
+
+struct stack_writer {
+	struct mm_struct *mm;
+	unsigned long sp;		/* next slot, going up */
+	int err;
+};
+
+static void put_word(struct stack_writer *w, unsigned long val)
+{
+	if (!w->err)
+		w->err = put_mm_ulong(w->mm, w->sp, val);
+	w->sp += sizeof(unsigned long);
+}
+
+/* The pointers to @count strings starting at *@str, which moves past. */
+static void put_string_ptrs(struct stack_writer *w, struct linux_binprm *bprm,
+			    int count, unsigned long *str)
+{
+	char *buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
+
+	if (!buf) {
+		w->err = -ENOMEM;
+		return;
+	}
+	for (int i = 0; i < count && !w->err; i++) {
+		put_word(w, *str);
+		/* Find the NUL: read the strings back from the new mm. */
+		for (;;) {
+			unsigned long off = *str & ~PAGE_MASK;
+			size_t n = PAGE_SIZE - off;
+			size_t len;
+
+			if (mm_read(bprm->mm, *str, buf, n)) {
+				w->err = -EFAULT;
+				break;
+			}
+			len = strnlen(buf, n);
+			*str += len;
+			if (len < n) {
+				(*str)++;
+				break;
+			}
+		}
+	}
+	put_word(w, 0);
+	kfree(buf);
+}
+
+static int create_elf_tables(struct linux_binprm *bprm, struct elf_image *img)
+{
+	struct mm_struct *mm = bprm->mm;
+	unsigned long p = bprm->p, platform, random, sp, str;
+	struct stack_writer w = { .mm = mm };
+	u8 rnd[16];
+	/* 18 common entries and AT_NULL, plus the arch's (ARCH_DLINFO) */
+	int nr_aux = 19 + AT_VECTOR_SIZE_ARCH, items;
+
+	p -= sizeof(ELF_PLATFORM);
+	platform = p;
+	if (copy_to_mm(mm, platform, ELF_PLATFORM, sizeof(ELF_PLATFORM)))
+		return -EFAULT;
+	get_random_bytes(rnd, sizeof(rnd));
+	p = (p - sizeof(rnd)) & ~15UL;
+	random = p;
+	if (copy_to_mm(mm, random, rnd, sizeof(rnd)))
+		return -EFAULT;
+
+	items = 1 + (bprm->argc + 1) + (bprm->envc + 1) + 2 * nr_aux;
+	sp = (p - items * sizeof(unsigned long)) & ~15UL;
+	if (STACK_TOP - sp > bprm->arg_limit + PAGE_SIZE)
+		return -E2BIG;
+	w.sp = sp;
+	put_word(&w, bprm->argc);
+	str = bprm->p;
+	mm->arg_start = str;
+	put_string_ptrs(&w, bprm, bprm->argc, &str);
+	mm->arg_end = mm->env_start = str;
+	put_string_ptrs(&w, bprm, bprm->envc, &str);
+	mm->env_end = str;
+
+#define AUX(type, val) do { put_word(&w, type); put_word(&w, val); } while (0)
+	AUX(AT_HWCAP, elf_hwcap());
+	AUX(AT_PAGESZ, PAGE_SIZE);
+	AUX(AT_CLKTCK, HZ);
+	AUX(AT_PHDR, img->phdr_addr);
+	AUX(AT_PHENT, sizeof(struct elf64_phdr));
+	AUX(AT_PHNUM, img->eh.e_phnum);
+	AUX(AT_BASE, 0);
+	AUX(AT_FLAGS, 0);
+	AUX(AT_ENTRY, img->eh.e_entry + img->load_bias);
+	AUX(AT_UID, 0);
+	AUX(AT_EUID, 0);
+	AUX(AT_GID, 0);
+	AUX(AT_EGID, 0);
+	AUX(AT_SECURE, 0);
+	AUX(AT_RANDOM, random);
+	AUX(AT_HWCAP2, 0);
+	AUX(AT_EXECFN, bprm->exec_fn);
+	AUX(AT_PLATFORM, platform);
+	ARCH_DLINFO(AUX);
+	AUX(AT_NULL, 0);
+#undef AUX
+	if (w.err)
+		return w.err;
+	BUG_ON(w.sp > p);	/* nr_aux too small for what was written */
+	bprm->p = sp;
+	return 0;
+}
+
+int load_elf_binary(struct linux_binprm *bprm)
+{
+	struct elf_image img = { 0 };
+	struct mm_struct *mm;
+	int err;
+
+	if (bprm->buf_len < sizeof(img.eh))
+		return -ENOEXEC;
+	memcpy(&img.eh, bprm->buf, sizeof(img.eh));
+	if (!elf_header_ok(&img.eh))
+		return -ENOEXEC;
+	err = read_phdrs(bprm, &img);
+	if (!err)
+		err = check_image(&img);
+	if (!err)
+		err = load_segments(bprm, &img);
+	if (!err)
+		err = arch_setup_additional_pages(bprm->mm);
+	if (!err)
+		err = create_elf_tables(bprm, &img);
+	kfree(img.phdrs);
+	if (err)
+		return err;
+
+	mm = bprm->mm;
+	mm->start_code = img.start_code;
+	mm->end_code = img.end_code;
+	mm->start_data = img.start_data;
+	mm->end_data = img.end_data;
+	mm->start_brk = mm->brk = PAGE_ALIGN(img.brk);
+	begin_new_exec(bprm);
+	if (arch_start_thread(task_pt_regs(current),
+			      img.eh.e_entry + img.load_bias, bprm->p))
+		force_sig_fault(SIGSEGV, SI_KERNEL, 0);
+	return 0;
+}

@@ -1,0 +1,492 @@
+// SPDX-License-Identifier: MIT
+/*
+ * fs/exec.c: execve, replacing a process's program.
+ *
+ *   sys_execve(path, argv, envp)          kernel_execve (init, at boot)
+ *     do_execve
+ *       open the file, check it may be run      EACCES, ENOENT...
+ *       bprm_mm_init: a new, empty mm with a stack VMA at STACK_TOP
+ *       copy_strings: path, envp, argv onto that stack, top down  E2BIG
+ *       search_binary_handler:
+ *         load_script_binary  "#!": start over with the interpreter
+ *         load_elf_binary     map the segments into the new mm, copy
+ *                             their file bytes in, build argc/argv/
+ *                             envp/auxv (fs/binfmt_elf.c)    ENOEXEC
+ *       ---- point of no return ----
+ *       begin_new_exec: the new mm replaces the old (exec_mmap),
+ *         close-on-exec files close, handlers reset, the name changes
+ *       arch_start_thread: registers for the new entry point
+ *
+ * Everything that can fail because of the file or the arguments happens
+ * before the point of no return, into an mm nobody runs yet, so a bad
+ * ELF leaves the caller exactly as it was, with an error. (Linux maps
+ * the segments after the point of no return and must kill the process
+ * when that fails; building the whole image first is simpler to follow,
+ * and possible because anvil copies file bytes rather than mapping the
+ * page cache.)
+ *
+ * Writing into the new mm: it is not loaded on any CPU, so its pages are
+ * reached through the page tables (copy_to_mm), faulting them in with
+ * handle_mm_fault as a user write would.
+ */
+#include <anvil/errno.h>
+#include <anvil/fs.h>
+#include <anvil/kernel.h>
+#include <anvil/mm.h>
+#include <anvil/mm_types.h>
+#include <anvil/mman.h>
+#include <anvil/pgtable.h>
+#include <anvil/rwsem.h>
+#include <anvil/sched.h>
+#include <anvil/sched/mm.h>
+#include <anvil/sched/signal.h>
+#include <anvil/sched/task.h>
+#include <anvil/slab.h>
+#include <anvil/stat.h>
+#include <anvil/string.h>
+#include <anvil/syscalls.h>
+#include <anvil/uaccess.h>
+#include <asm/cacheflush.h>
+#include <asm/elf.h>
+#include <asm/mmu_context.h>
+
+#include <anvil/binfmts.h>
+
+/* ---- the new mm ---------------------------------------------------------- */
+
+/*
+ * The kernel address of the byte at @addr in @mm, the page faulted in
+ * (for writing if @write), or NULL if no VMA covers it or memory ran
+ * out. @mm is not in use, so the page cannot go away under us.
+ */
+static char *mm_byte(struct mm_struct *mm, unsigned long addr, bool write)
+{
+	struct vm_area_struct *vma;
+	struct page *page = NULL;
+
+	down_read(&mm->mmap_lock);
+	vma = find_vma(mm, addr);
+	if (vma && vma->vm_start <= addr) {
+		page = follow_page(vma, addr);
+		if (!page || write) {
+			if (handle_mm_fault(vma, addr, write ? FAULT_FLAG_WRITE : 0) &
+			    (VM_FAULT_OOM | VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV))
+				page = NULL;
+			else
+				page = follow_page(vma, addr);
+		}
+	}
+	up_read(&mm->mmap_lock);
+	return page ? (char *)page_address(page) + (addr & ~PAGE_MASK) : NULL;
+}
+
+int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *src,
+	       size_t len)
+{
+	while (len) {
+		size_t n = min_t(size_t, len, PAGE_SIZE - (addr & ~PAGE_MASK));
+		char *dst = mm_byte(mm, addr, true);
+
+		if (!dst)
+			return -EFAULT;
+		memcpy(dst, src, n);
+		/* It may be code (exec's text, a trampoline). */
+		flush_icache_range((unsigned long)dst, (unsigned long)dst + n);
+		src = (const char *)src + n;
+		addr += n;
+		len -= n;
+	}
+	return 0;
+}
+
+int mm_read(struct mm_struct *mm, unsigned long addr, void *dst, size_t len)
+{
+	while (len) {
+		size_t n = min_t(size_t, len, PAGE_SIZE - (addr & ~PAGE_MASK));
+		const char *src = mm_byte(mm, addr, false);
+
+		if (!src)
+			return -EFAULT;
+		memcpy(dst, src, n);
+		dst = (char *)dst + n;
+		addr += n;
+		len -= n;
+	}
+	return 0;
+}
+
+int put_mm_ulong(struct mm_struct *mm, unsigned long addr, unsigned long val)
+{
+	return copy_to_mm(mm, addr, &val, sizeof(val));
+}
+
+/* Read @len bytes of @file at @pos into @mm at @addr: 0, or -ENOEXEC if
+ * the file is shorter, -EIO/-ENOMEM/-EFAULT as they come. */
+int read_file_to_mm(struct mm_struct *mm, unsigned long addr,
+		    struct file *file, loff_t pos, size_t len)
+{
+	char *buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	int err = 0;
+
+	if (!buf)
+		return -ENOMEM;
+	while (len && !err) {
+		size_t n = min_t(size_t, len, PAGE_SIZE);
+		ssize_t got = kernel_read(file, buf, n, &pos);
+
+		if (got < 0)
+			err = (int)got;
+		else if ((size_t)got != n)
+			err = -ENOEXEC;	/* a segment runs past the file's end */
+		else
+			err = copy_to_mm(mm, addr, buf, n);
+		addr += n;
+		len -= n;
+	}
+	kfree(buf);
+	return err;
+}
+
+/* The stack: RLIMIT_STACK's worth, faulted in as it is touched. */
+static int bprm_mm_init(struct linux_binprm *bprm)
+{
+	unsigned long size = DEFAULT_STACK_SIZE, addr;
+	struct mm_struct *mm = mm_alloc();
+
+	if (!mm)
+		return -ENOMEM;
+	if (current->signal) {
+		u64 lim = READ_ONCE(current->signal->rlim[RLIMIT_STACK].rlim_cur);
+
+		if (lim >= MIN_STACK_SIZE && lim < MAX_STACK_SIZE)
+			size = PAGE_ALIGN(lim);
+		else if (lim >= MAX_STACK_SIZE)
+			size = MAX_STACK_SIZE;
+	}
+	addr = do_mmap(mm, STACK_TOP - size, size, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_GROWSDOWN,
+		       -1, 0);
+	if (IS_ERR_VALUE(addr)) {
+		mmput(mm);
+		return (int)addr;
+	}
+	mm->start_stack = STACK_TOP;
+	bprm->mm = mm;
+	bprm->p = STACK_TOP;
+	bprm->arg_limit = size / 4;	/* Linux's: a quarter of the stack */
+	return 0;
+}
+
+/* ---- argument strings ------------------------------------------------------ */
+
+/* argv/envp: an array of string pointers in user or kernel memory. */
+struct user_arg_ptr {
+	bool is_kernel;
+	union {
+		const char __user *const __user *user;
+		const char *const *kernel;
+	};
+};
+
+static int get_arg(struct user_arg_ptr a, int i, const char **out)
+{
+	const char __user *p;
+
+	if (a.is_kernel) {
+		*out = a.kernel ? a.kernel[i] : NULL;
+		return 0;
+	}
+	if (!a.user) {
+		*out = NULL;
+		return 0;
+	}
+	if (get_user(p, a.user + i))
+		return -EFAULT;
+	*out = (const char *)p;
+	return 0;
+}
+
+static int count_args(struct user_arg_ptr a)
+{
+	const char *s;
+	int i;
+
+	for (i = 0; i < MAX_ARG_STRINGS; i++) {
+		if (get_arg(a, i, &s))
+			return -EFAULT;
+		if (!s)
+			return i;
+		cond_resched();
+	}
+	return -E2BIG;
+}
+
+/* Push one string (NUL included) below bprm->p. */
+static int push_string(struct linux_binprm *bprm, const char *s,
+		       bool is_kernel)
+{
+	char *buf;
+	long len;
+	int err;
+
+	if (is_kernel) {
+		len = strlen(s) + 1;
+	} else {
+		len = strnlen_user((const char __user *)s, MAX_ARG_STRLEN);
+		if (!len)
+			return -EFAULT;
+	}
+	if (len > (long)MAX_ARG_STRLEN)
+		return -E2BIG;
+	if (STACK_TOP - (bprm->p - len) > bprm->arg_limit)
+		return -E2BIG;
+	bprm->p -= len;
+	if (is_kernel)
+		return copy_to_mm(bprm->mm, bprm->p, s, len);
+	buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	err = 0;
+	for (long off = 0; off < len && !err; off += (long)PAGE_SIZE) {
+		long n = min_t(long, len - off, (long)PAGE_SIZE);
+
+		if (copy_from_user(buf, (const char __user *)s + off, n))
+			err = -EFAULT;
+		else
+			err = copy_to_mm(bprm->mm, bprm->p + off, buf, n);
+	}
+	kfree(buf);
+	return err;
+}
+
+/* The strings of @a, last first, so they lie in order going up. */
+static int copy_strings(int count, struct user_arg_ptr a,
+			struct linux_binprm *bprm)
+{
+	const char *s;
+	int err;
+
+	for (int i = count - 1; i >= 0; i--) {
+		err = get_arg(a, i, &s);
+		if (!err && !s)
+			err = -EFAULT;	/* the array changed under us */
+		if (!err)
+			err = push_string(bprm, s, a.is_kernel);
+		if (err)
+			return err;
+		cond_resched();
+	}
+	return 0;
+}
+
+int copy_string_kernel(const char *s, struct linux_binprm *bprm)
+{
+	return push_string(bprm, s, true);
+}
+
+/*
+ * Drop argv[0] from the strings already pushed (a script's interpreter
+ * takes its place): it is the lowest string, at bprm->p.
+ */
+int remove_arg_zero(struct linux_binprm *bprm)
+{
+	char *c;
+
+	if (!bprm->argc)
+		return 0;
+	do {
+		c = mm_byte(bprm->mm, bprm->p, false);
+		if (!c)
+			return -EFAULT;
+		bprm->p++;
+	} while (*c);
+	bprm->argc--;
+	return 0;
+}
+
+/* ---- the point of no return ----------------------------------------------- */
+
+/* The new mm replaces the current one (or a kernel thread's none). */
+static void exec_mmap(struct mm_struct *mm)
+{
+	struct task_struct *t = current;
+	struct mm_struct *old = t->mm, *active;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	active = t->active_mm;
+	t->mm = mm;
+	t->active_mm = mm;
+	switch_mm(active, mm, t);
+	local_irq_restore(flags);
+	if (old)
+		mmput(old);		/* active_mm was old: no extra reference */
+	else if (active)
+		mmdrop(active);		/* what a kernel thread borrowed */
+	mm_release_vfork(t);
+}
+
+/* Files shared with another process (CLONE_FILES) get a private table
+ * first: close-on-exec must not close the other's files. */
+static int unshare_files(void)
+{
+	struct files_struct *files = current->files, *copy;
+	int err = 0;
+
+	if (atomic_read(&files->count) == 1)
+		return 0;
+	copy = dup_fd(files, &err);
+	if (!copy)
+		return err;
+	current->files = copy;
+	put_files_struct(files);
+	return 0;
+}
+
+static void set_comm(const char *filename)
+{
+	const char *base = strrchr(filename, '/');
+
+	base = base ? base + 1 : filename;
+	strlcpy(current->comm, base, sizeof(current->comm));
+}
+
+/*
+ * begin_new_exec - commit: from here the old program is gone, so nothing
+ * may fail (the one allocation that may, unsharing the fd table, is
+ * done before). Called by the binary handler once its image is ready.
+ */
+void begin_new_exec(struct linux_binprm *bprm)
+{
+	struct mm_struct *mm = bprm->mm;
+
+	bprm->mm = NULL;		/* current's now */
+	exec_mmap(mm);
+	if (current->files)
+		do_close_on_exec(current->files);
+	if (current->sighand)
+		flush_signal_handlers(current);
+	set_comm(bprm->filename);
+}
+
+/* ---- do_execve ------------------------------------------------------------- */
+
+static int open_exec(struct linux_binprm *bprm)
+{
+	struct fs_struct *fs = current->fs ? current->fs : &init_fs;
+	struct file *file;
+	umode_t mode;
+
+	file = do_filp_open(fs, NULL, bprm->filename, O_RDONLY, 0);
+	if (IS_ERR(file))
+		return (int)PTR_ERR(file);
+	mode = file->f_inode->i_mode;
+	/* Only regular files with an x bit run, even for root (Linux). */
+	if (!S_ISREG(mode) || !(mode & 0111) ||
+	    inode_permission(file->f_inode, MAY_EXEC)) {
+		fput(file);
+		return -EACCES;
+	}
+	bprm->file = file;
+	return 0;
+}
+
+/* Read the file's start into bprm->buf (the handlers' magic checks). */
+int prepare_binprm(struct linux_binprm *bprm)
+{
+	loff_t pos = 0;
+	ssize_t n;
+
+	memset(bprm->buf, 0, sizeof(bprm->buf));
+	n = kernel_read(bprm->file, bprm->buf, sizeof(bprm->buf), &pos);
+	if (n < 0)
+		return (int)n;
+	bprm->buf_len = n;
+	return 0;
+}
+
+/* Try each format; a script restarts the search with its interpreter. */
+static int search_binary_handler(struct linux_binprm *bprm)
+{
+	int depth, err;
+
+	for (depth = 0; depth <= MAX_INTERP_DEPTH; depth++) {
+		err = prepare_binprm(bprm);
+		if (err)
+			return err;
+		err = load_script_binary(bprm);
+		if (err == -EAGAIN)
+			continue;	/* bprm->file is now the interpreter */
+		if (err != -ENOEXEC)
+			return err;
+		return load_elf_binary(bprm);
+	}
+	return -ELOOP;
+}
+
+static void free_bprm(struct linux_binprm *bprm)
+{
+	if (bprm->mm)
+		mmput(bprm->mm);
+	if (bprm->file)
+		fput(bprm->file);
+	kfree(bprm->interp_buf);
+	kfree(bprm);
+}
+
+static int do_execve(const char *filename, struct user_arg_ptr argv,
+		     struct user_arg_ptr envp)
+{
+	struct linux_binprm *bprm = kzalloc(sizeof(*bprm), GFP_KERNEL);
+	int err;
+
+	if (!bprm)
+		return -ENOMEM;
+	bprm->filename = filename;
+	err = open_exec(bprm);
+	if (!err)
+		err = unshare_files();
+	if (!err)
+		err = bprm_mm_init(bprm);
+	if (!err)
+		err = bprm->argc = count_args(argv);
+	if (err >= 0)
+		err = bprm->envc = count_args(envp);
+	if (err >= 0)
+		err = copy_string_kernel(filename, bprm);
+	if (!err) {
+		bprm->exec_fn = bprm->p;
+		err = copy_strings(bprm->envc, envp, bprm);
+	}
+	if (!err)
+		err = copy_strings(bprm->argc, argv, bprm);
+	if (!err)
+		err = search_binary_handler(bprm);
+	free_bprm(bprm);
+	return err;
+}
+
+long sys_execve(const char __user *filename,
+		const char __user *const __user *argv,
+		const char __user *const __user *envp)
+{
+	struct user_arg_ptr a = { .user = argv }, e = { .user = envp };
+	char *name = getname(filename);
+	long ret;
+
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	ret = do_execve(name, a, e);
+	putname(name);
+	return ret;
+}
+SYSCALL_ENTRY(execve);
+
+int kernel_execve(const char *filename, const char *const *argv,
+		  const char *const *envp)
+{
+	struct user_arg_ptr a = { .is_kernel = true, .kernel = argv };
+	struct user_arg_ptr e = { .is_kernel = true, .kernel = envp };
+
+	return do_execve(filename, a, e);
+}

@@ -1,0 +1,15 @@
+# ; && || and $?.
+true && echo "true &&"
+false && echo "never"
+false || echo "false ||"
+true || echo "never"
+false || false || echo "chain of ||"
+true && false || echo "&& then ||"
+false && echo never || echo "skip then ||"
+true && true && echo "two &&"
+false; echo "status $?"
+sh -c 'exit 7'; echo "exit 7 gives $?"
+sh -c 'exit 300'; echo "exit 300 gives $?"
+echo "$?"; echo "$?"
+a=1; b=2; echo $a $b
+; echo "syntax error above"
