@@ -41,7 +41,7 @@ GENERIC_SRCS := $(wildcard kernel/*.c kernel/*/*.c mm/*.c lib/*.c drivers/*/*.c 
 # ARCH_HAS_USER_MM := 1 in its Makefile.inc; until then these files are
 # built and tested on the host only (tests/host/).
 USER_MM_SRCS := mm/mmu_gather.c mm/memory.c mm/mmap.c mm/mprotect.c \
-	kernel/fork.c tests/kernel/user_mm_test.c
+	mm/mm_struct.c tests/kernel/user_mm_test.c
 ifeq ($(DEBUG),1)
 GENERIC_SRCS += $(wildcard tests/kernel/*.c)
 endif
@@ -51,7 +51,7 @@ endif
 # User mode (the syscall dispatcher, faults and signals from user mode)
 # needs the arch's entry code and syscall table: ARCH_HAS_USER_MODE := 1.
 USER_MODE_SRCS := kernel/sys.c kernel/entry.c kernel/signal.c mm/fault.c \
-	kernel/exit.c kernel/futex.c fs/exec.c fs/binfmt_elf.c fs/binfmt_script.c \
+	kernel/fork.c kernel/exit.c kernel/futex.c fs/exec.c fs/binfmt_elf.c fs/binfmt_script.c \
 	tests/kernel/user_fixture.c tests/kernel/fs_syscall_test.c \
 	kernel/sys_info.c kernel/resource.c kernel/time/posix-timers.c \
 	kernel/reboot.c kernel/random.c kernel/sched/syscalls.c \

@@ -47,7 +47,7 @@ static inline struct rq *this_rq(void)
 }
 
 void finish_task_switch(struct rq *rq);
-/* kernel/fork.c */
+/* mm/mm_struct.c */
 void mmgrab(struct mm_struct *mm);
 void mmdrop(struct mm_struct *mm);
 void sched_timer_tick(void);

@@ -6,17 +6,19 @@
  *
  *	init			interactive: /etc/rc, then a shell on the
  *				console; power off when the shell is done
- *	init PROG [ARG]...	run mode: /etc/rc, then PROG with its ARGs;
- *				print one line on stderr,
+ *	init PROG [ARG]...	run mode: /etc/rc, then the line
+ *				    anvil-run: start
+ *				on stderr (scripts/anvil-run shows what
+ *				follows it), then PROG with its ARGs;
+ *				then one line on stderr,
  *				    anvil-run: exit N	 (PROG exited with N)
  *				    anvil-run: signal N	 (killed by Linux signal N)
  *				then power off
  *
  * In order:
  *  1. Environment: PATH=/bin, HOME=/ and TERM=vt100, each unless it is
- *     already set.  (Linux hands the NAME=value words of the kernel
- *     command line that it does not know to init as its environment, and
- *     the other words as its arguments; anvil's kernel does the same.)
+ *     already set.  (The kernel gives init HOME, TERM and PATH; the words
+ *     after "--" on the kernel command line are init's arguments.)
  *  2. Descriptors 0, 1 and 2: any that is not open is opened on
  *     /dev/console, read-write.
  *  3. If /etc/rc exists, "/bin/sh /etc/rc" runs and is waited for.  Its
@@ -146,8 +148,12 @@ static void run_shell(void)
 /* Run mode: PROG's status as a shell's $? would give it. */
 static int run_prog(char **argv)
 {
-	pid_t pid = spawn(argv);
-	int st = pid < 0 ? -1 : reap_until(pid);
+	pid_t pid;
+	int st;
+
+	fputs("anvil-run: start\n", stderr);
+	pid = spawn(argv);
+	st = pid < 0 ? -1 : reap_until(pid);
 
 	if (st >= 0 && WIFSIGNALED(st)) {
 		fprintf(stderr, "anvil-run: signal %d\n", sig_num(WTERMSIG(st)));

@@ -27,7 +27,7 @@
 #define TEST_RW (PROT_READ | PROT_WRITE)
 #define TEST_ANON (MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED)
 
-/* kernel/fork.c */
+/* mm/mm_struct.c */
 struct mm_struct *mm_alloc(void);
 struct mm_struct *dup_mm(struct mm_struct *oldmm);
 void mmput(struct mm_struct *mm);
