@@ -99,7 +99,7 @@ void iput(struct inode *inode)
 
 struct timespec64 current_time(void)
 {
-	u64 ns = ktime_get_ns();
+	u64 ns = ktime_get_real_ns();	/* file times are wall-clock times */
 
 	return (struct timespec64){
 		.tv_sec = (s64)(ns / NSEC_PER_SEC),

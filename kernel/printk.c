@@ -155,4 +155,4 @@ static int set_quiet(const char *val)
 	console_loglevel = 4; /* errors and warnings only */
 	return 0;
 }
-kernel_param("quiet", set_quiet, "console shows only warnings and errors");
+kernel_param("quiet", set_quiet, "console shows only errors (loglevel=4)");

@@ -121,6 +121,11 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 	mm->start_brk = oldmm->start_brk;
 	mm->brk = oldmm->brk;
 	mm->start_stack = oldmm->start_stack;
+	mm->arg_start = oldmm->arg_start;
+	mm->arg_end = oldmm->arg_end;
+	mm->env_start = oldmm->env_start;
+	mm->env_end = oldmm->env_end;
+	mm->sigpage = oldmm->sigpage;
 	mm->mmap_base = oldmm->mmap_base;
 	for (old = oldmm->mmap; old && !err; old = old->vm_next)
 		if (!(old->vm_flags & VM_DONTCOPY))

@@ -86,6 +86,12 @@ void ppc64_syscall(struct pt_regs *regs)
 
 	local_irq_enable();
 	ret = dispatch_syscall(regs);
-	syscall_set_return_value(regs, ret);
+	/*
+	 * rt_sigreturn put back every register of the interrupted context
+	 * and marked the frame as no syscall's (trap 0): its r3 and CR0
+	 * are the restored ones, not a result to write over them.
+	 */
+	if (in_syscall(regs))
+		syscall_set_return_value(regs, ret);
 	local_irq_disable();
 }

@@ -136,6 +136,12 @@
 #define __NR_rseq                    387
 #define __NR_faccessat2              439
 
+/*
+ * clone's arguments on powerpc are (flags, stack, parent_tid, tls,
+ * child_tid): tls before child_tid, Linux's CLONE_BACKWARDS order.
+ */
+#define __ARCH_CLONE_TLS_BEFORE_CHILD_TID 1
+
 /* One more than the highest number anvil knows: the table's size. */
 #define NR_syscalls 440
 
