@@ -8,12 +8,14 @@
 #   make check-host                 host unit tests only (ASan/UBSan)
 #   make user [ARCH=...]            newlib and the user programs
 #   make ktest [ARCH=...]           in-kernel KTAP tests for one arch
-#   make gdb [ARCH=...]             boot paused under gdb (docs/debugging.md)
+#   make gdb [ARCH=...] [PROG=...]  boot paused under gdb, PROG as init's
+#                                   child (docs/debugging.md)
 #   make clean
 #
 # Each arch adds its sources and flags in arch/<arch>/Makefile.inc; generic
 # sources are found by wildcard, so a new file in kernel/, mm/, lib/,
-# drivers/ or tests/kernel/ is built without touching this file.
+# drivers/, fs/, fs/proc/ or tests/kernel/ is built without touching
+# this file.
 
 ARCH ?= x86_64
 DEBUG ?= 1
@@ -34,14 +36,16 @@ OBJCOPY := $(CROSS_COMPILE)objcopy
 CPP := $(CROSS_COMPILE)cpp
 NASM ?= nasm
 
-GENERIC_SRCS := $(wildcard kernel/*.c kernel/*/*.c mm/*.c lib/*.c drivers/*/*.c fs/*.c)
+GENERIC_SRCS := $(wildcard kernel/*.c kernel/*/*.c mm/*.c lib/*.c drivers/*/*.c fs/*.c \
+	fs/proc/*.c)
 # User address spaces (page tables, faults, the mmap family, the gather)
 # are generic, but need the arch's user page-table hooks ("User page
 # tables" in docs/arch-boundary.md). An arch that has them sets
 # ARCH_HAS_USER_MM := 1 in its Makefile.inc; until then these files are
 # built and tested on the host only (tests/host/).
 USER_MM_SRCS := mm/mmu_gather.c mm/memory.c mm/mmap.c mm/mprotect.c \
-	mm/mm_struct.c tests/kernel/user_mm_test.c
+	mm/mm_struct.c mm/mremap.c mm/madvise.c mm/msync.c mm/mincore.c \
+	tests/kernel/user_mm_test.c fs/proc/vmstat.c
 ifeq ($(DEBUG),1)
 GENERIC_SRCS += $(wildcard tests/kernel/*.c)
 endif
@@ -52,10 +56,12 @@ endif
 # needs the arch's entry code and syscall table: ARCH_HAS_USER_MODE := 1.
 USER_MODE_SRCS := kernel/sys.c kernel/entry.c kernel/signal.c mm/fault.c \
 	kernel/fork.c kernel/exit.c kernel/futex.c fs/exec.c fs/binfmt_elf.c fs/binfmt_script.c \
-	tests/kernel/user_fixture.c tests/kernel/fs_syscall_test.c \
+	tests/kernel/user_fixture.c tests/kernel/fs_syscall_test.c tests/kernel/syscall_test.c \
 	kernel/sys_info.c kernel/resource.c kernel/time/posix-timers.c \
 	kernel/reboot.c kernel/random.c kernel/sched/syscalls.c \
-	tests/kernel/sys_misc_test.c
+	tests/kernel/sys_misc_test.c mm/syscalls.c tests/kernel/mremap_test.c \
+	fs/proc/base.c fs/proc/task_mmu.c fs/proc/version.c \
+	tests/kernel/proc_test.c
 ifneq ($(ARCH_HAS_USER_MODE),1)
 GENERIC_SRCS := $(filter-out $(USER_MODE_SRCS),$(GENERIC_SRCS))
 endif
@@ -126,24 +132,42 @@ $(O)/anvil.elf: $(OBJS) $(O)/linker.ld $(KALLSYMS)
 setup:
 	@scripts/setup
 
-# make run [APPEND="options"] [INITRD=file] [SMP=n] [MEM=size]
-run: setup kernel
+# The root filesystem: init, sh, the coreutils and the user tests
+# (user/Makefile's rootfs target, scripts/mkinitramfs).
+ROOTFS := build/initramfs-$(ARCH).cpio
+
+.PHONY: rootfs
+rootfs: setup
+	$(MAKE) -s -C user ARCH=$(ARCH) rootfs
+
+# make run [APPEND="options"] [INITRD=file] [SMP=n] [MEM=size]: boot to
+# the shell (anvil$) on the root filesystem, or on INITRD if given.
+run: setup kernel $(if $(INITRD),,rootfs)
 	scripts/qemu --arch $(ARCH) $(if $(APPEND),--append "$(APPEND)") \
-		$(if $(INITRD),--initrd $(INITRD)) $(if $(SMP),--smp $(SMP)) \
+		--initrd $(or $(INITRD),$(ROOTFS)) $(if $(SMP),--smp $(SMP)) \
 		$(if $(MEM),--mem $(MEM)) --interactive
 
-# make gdb [APPEND=...] [SMP=n] [MEM=size] [INITRD=file] [BATCH=cmdfile]:
+# make gdb [PROG=name|path [ARGS='...']] [APPEND=...] [SMP=n] [MEM=size]
+#          [INITRD=file] [BATCH=cmdfile]:
 # QEMU paused with its gdb stub on a free port, gdb-multiarch attached
-# with symbols and scripts/gdb/anvil.py; quitting gdb stops QEMU.
-# make gdb-attach [GDBPORT=1234]: gdb only, for a QEMU started elsewhere
-# with `scripts/qemu --gdb`. docs/debugging.md walks through both.
-gdb: setup kernel
-	@scripts/gdb/anvil-gdb --arch $(ARCH) $(if $(APPEND),--append "$(APPEND)") \
+# with symbols and scripts/gdb/anvil.py; quitting gdb stops QEMU. With
+# PROG, the root filesystem boots and init runs PROG ARGS as its child
+# ("-- /bin/PROG ARGS"; group words with double quotes: ARGS='a "b c"'),
+# and gdb has PROG's symbols too: PROG=gdbdemo is
+# build/user/<arch>/bin/gdbdemo (or tests/, stress/), or give a path.
+# make gdb-attach [GDBPORT=1234] [PROG=...]: gdb only, for a QEMU started
+# elsewhere with `scripts/qemu --gdb` (PROG: load its symbols too).
+# docs/debugging.md walks through both.
+gdb: setup kernel $(if $(PROG),rootfs)
+	@scripts/gdb/anvil-gdb --arch $(ARCH) --kernel $(O)/anvil.elf \
+		$(if $(PROG),--prog "$(PROG)" $(if $(ARGS),--args '$(ARGS)')) \
+		$(if $(APPEND),--append "$(APPEND)") \
 		$(if $(SMP),--smp $(SMP)) $(if $(MEM),--mem $(MEM)) \
 		$(if $(INITRD),--initrd $(INITRD)) $(if $(BATCH),--batch $(BATCH))
 
 gdb-attach: kernel
-	@scripts/gdb/anvil-gdb --arch $(ARCH) --attach --port $(or $(GDBPORT),1234)
+	@scripts/gdb/anvil-gdb --arch $(ARCH) --kernel $(O)/anvil.elf \
+		--attach --port $(or $(GDBPORT),1234) $(if $(PROG),--prog "$(PROG)")
 
 .PHONY: user
 # make user [ARCH=...]: newlib (cached in build/newlib/<arch>), the glue and

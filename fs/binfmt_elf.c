@@ -5,7 +5,15 @@
  *
  * Every field that will be trusted is checked first; a file that fails
  * any check is ENOEXEC (the "not a program I can run" error), and so is
- * a dynamically linked one: anvil has no ld.so to give it.
+ * a dynamically linked one: anvil has no ld.so to give it (ENOENT if
+ * the loader it names does not even exist, as on Linux).
+ *
+ * Linux checks some of these only after the point of no return, where
+ * it maps the segments, and kills the process (SIGSEGV) when one is bad;
+ * a segment that runs past the file's end it does not check at all, and
+ * the program gets SIGBUS when it touches the missing page. anvil copies
+ * the file's bytes in before committing, so it notices all of them in
+ * time and returns ENOEXEC to a caller that is still intact.
  *
  * The image goes into the new mm (bprm->mm), not yet anyone's:
  *
@@ -39,6 +47,7 @@
 #include <anvil/rwsem.h>
 #include <anvil/sched.h>
 #include <anvil/slab.h>
+#include <anvil/stat.h>
 #include <anvil/string.h>
 #include <anvil/syscalls.h>
 #include <asm/elf.h>
@@ -78,6 +87,7 @@
 #define AT_EXECFN 31
 
 #define MAX_PHNUM (65536 / sizeof(struct elf64_phdr))
+#define LOFF_MAX (~0ULL >> 1)		/* the largest file position */
 
 struct elf64_hdr {
 	unsigned char e_ident[16];
@@ -93,7 +103,7 @@ struct elf64_phdr {
 	u64 p_offset, p_vaddr, p_paddr, p_filesz, p_memsz, p_align;
 };
 
-/* The file's values are in its byte order; ELF_DATA says it is ours. */
+/* The fields are read in the kernel's byte order (see elf_header_ok). */
 _Static_assert(sizeof(struct elf64_hdr) == 64, "ELF64 header");
 _Static_assert(sizeof(struct elf64_phdr) == 56, "ELF64 program header");
 
@@ -105,13 +115,18 @@ struct elf_image {
 	unsigned long end_code, start_data, end_data, brk, start_code;
 };
 
+/*
+ * What Linux checks, and no more: e_machine alone says whose program it
+ * is (elf_check_arch); EI_CLASS, EI_DATA, EI_VERSION and e_version are
+ * not looked at, and the fields are read in the kernel's byte order
+ * whatever EI_DATA claims. A stricter check would refuse files Linux
+ * runs, and "any static Linux binary runs" is the point.
+ */
 static bool elf_header_ok(const struct elf64_hdr *eh)
 {
 	return !memcmp(eh->e_ident, "\177ELF", 4) &&
-	       eh->e_ident[4] == ELF_CLASS && eh->e_ident[5] == ELF_DATA &&
-	       eh->e_ident[6] == EV_CURRENT &&
 	       (eh->e_type == ET_EXEC || eh->e_type == ET_DYN) &&
-	       eh->e_machine == ELF_ARCH && eh->e_version == EV_CURRENT &&
+	       eh->e_machine == ELF_ARCH &&
 	       eh->e_phentsize == sizeof(struct elf64_phdr) &&
 	       eh->e_phnum >= 1 && eh->e_phnum <= MAX_PHNUM;
 }
@@ -123,7 +138,8 @@ static bool segment_ok(const struct elf64_phdr *ph, unsigned long bias)
 
 	if (ph->p_filesz > ph->p_memsz || ph->p_memsz > TASK_SIZE)
 		return false;
-	if (ph->p_offset + ph->p_filesz < ph->p_offset)
+	/* The bytes must lie at file positions a loff_t can hold. */
+	if (ph->p_filesz > LOFF_MAX || ph->p_offset > LOFF_MAX - ph->p_filesz)
 		return false;
 	if (va < PAGE_SIZE || va >= TASK_SIZE || va + ph->p_memsz > TASK_SIZE)
 		return false;
@@ -140,14 +156,59 @@ static int read_phdrs(struct linux_binprm *bprm, struct elf_image *img)
 	img->phdrs = kmalloc(size, GFP_KERNEL);
 	if (!img->phdrs)
 		return -ENOMEM;
+	/* Headers that cannot be read, from wherever e_phoff points (a
+	 * negative position is EINVAL to kernel_read), make no program. */
 	n = kernel_read(bprm->file, img->phdrs, size, &pos);
-	if (n < 0)
-		return (int)n;
-	return (size_t)n == size ? 0 : -ENOEXEC;
+	return n >= 0 && (size_t)n == size ? 0 : -ENOEXEC;
+}
+
+/*
+ * A dynamically linked program: anvil has no ld.so to start it with, so
+ * it cannot run (ENOEXEC). But first the loader it names is looked up as
+ * Linux would open it, so a missing one gives Linux's error, ENOENT:
+ * the well-known "No such file or directory" for a program that is
+ * plainly there.
+ */
+static int interp_error(struct linux_binprm *bprm, const struct elf64_phdr *ph)
+{
+	struct fs_struct *fs = current->fs ? current->fs : &init_fs;
+	loff_t pos = ph->p_offset;
+	struct file *file;
+	umode_t mode;
+	ssize_t n;
+	char *path;
+	int err;
+
+	/* Linux's bounds: a NUL-terminated path of 2 to PATH_MAX bytes. */
+	if (ph->p_filesz < 2 || ph->p_filesz > PATH_MAX)
+		return -ENOEXEC;
+	path = kmalloc(ph->p_filesz, GFP_KERNEL);
+	if (!path)
+		return -ENOMEM;
+	n = kernel_read(bprm->file, path, ph->p_filesz, &pos);
+	if (n < 0 || (size_t)n != ph->p_filesz) {
+		err = n < 0 ? (int)n : -EIO;	/* Linux's elf_read() */
+		goto out;
+	}
+	err = -ENOEXEC;
+	if (path[ph->p_filesz - 1])
+		goto out;
+	file = do_filp_open(fs, NULL, path, O_RDONLY, 0);
+	if (IS_ERR(file)) {
+		err = (int)PTR_ERR(file);
+		goto out;
+	}
+	mode = file->f_inode->i_mode;
+	if (!S_ISREG(mode) || !(mode & 0111))
+		err = -EACCES;			/* as open_exec() */
+	fput(file);
+out:
+	kfree(path);
+	return err;
 }
 
 /* Check every program header; choose the load bias. */
-static int check_image(struct elf_image *img)
+static int check_image(struct linux_binprm *bprm, struct elf_image *img)
 {
 	unsigned long lowest = ~0UL;
 	bool any = false;
@@ -156,7 +217,7 @@ static int check_image(struct elf_image *img)
 		struct elf64_phdr *ph = &img->phdrs[i];
 
 		if (ph->p_type == PT_INTERP)
-			return -ENOEXEC;	/* dynamically linked */
+			return interp_error(bprm, ph);
 		if (ph->p_type != PT_LOAD)
 			continue;
 		any = true;
@@ -164,8 +225,12 @@ static int check_image(struct elf_image *img)
 	}
 	if (!any)
 		return -ENOEXEC;
-	if (img->eh.e_type == ET_DYN)
+	if (img->eh.e_type == ET_DYN) {
 		img->load_bias = ELF_ET_DYN_BASE - lowest;
+		if (randomize_va_space)	/* up to 2^28 pages, as mmap */
+			img->load_bias += (get_random_u64() &
+					   ((1UL << 28) - 1)) << PAGE_SHIFT;
+	}
 	for (int i = 0; i < img->eh.e_phnum; i++)
 		if (img->phdrs[i].p_type == PT_LOAD &&
 		    !segment_ok(&img->phdrs[i], img->load_bias))
@@ -182,27 +247,52 @@ static unsigned long elf_prot(u32 flags)
 	       ((flags & PF_X) ? PROT_EXEC : 0);
 }
 
-/* Map and fill one PT_LOAD; *@mapped_end: where the previous one ended. */
-static int load_segment(struct linux_binprm *bprm, struct elf_image *img,
-			const struct elf64_phdr *ph, unsigned long *mapped_end)
+/*
+ * Map the pages of [@start, @end) that no VMA covers yet. Two segments
+ * may share a page, and the one loaded second must keep the bytes the
+ * first put there; they may even come in any order (the ELF spec wants
+ * them sorted by address, Linux does not insist), so look rather than
+ * assume the previous one ended lowest.
+ */
+static int map_gaps(struct mm_struct *mm, unsigned long start,
+		    unsigned long end)
 {
-	struct mm_struct *mm = bprm->mm;
-	unsigned long va = ph->p_vaddr + img->load_bias;
-	unsigned long start = va & PAGE_MASK, end = PAGE_ALIGN(va + ph->p_memsz);
-	unsigned long addr;
-	int err;
+	while (start < end) {
+		struct vm_area_struct *vma;
+		unsigned long gap_end = end, addr;
 
-	/* Two segments may share a page: the second keeps the first's. */
-	if (start < *mapped_end)
-		start = *mapped_end;
-	if (start < end) {
-		addr = do_mmap(mm, start, end - start, PROT_READ | PROT_WRITE,
+		down_read(&mm->mmap_lock);
+		vma = find_vma(mm, start);
+		if (vma && vma->vm_start <= start) {
+			start = vma->vm_end;
+			up_read(&mm->mmap_lock);
+			continue;
+		}
+		if (vma && vma->vm_start < end)
+			gap_end = vma->vm_start;
+		up_read(&mm->mmap_lock);
+		addr = do_mmap(mm, start, gap_end - start,
+			       PROT_READ | PROT_WRITE,
 			       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
 		if (IS_ERR_VALUE(addr))
 			return (int)addr;
-		*mapped_end = end;
+		start = gap_end;
 	}
-	err = read_file_to_mm(mm, va, bprm->file, ph->p_offset, ph->p_filesz);
+	return 0;
+}
+
+/* Map and fill one PT_LOAD. */
+static int load_segment(struct linux_binprm *bprm, struct elf_image *img,
+			const struct elf64_phdr *ph)
+{
+	struct mm_struct *mm = bprm->mm;
+	unsigned long va = ph->p_vaddr + img->load_bias;
+	int err;
+
+	err = map_gaps(mm, va & PAGE_MASK, PAGE_ALIGN(va + ph->p_memsz));
+	if (!err)
+		err = read_file_to_mm(mm, va, bprm->file, ph->p_offset,
+				      ph->p_filesz);
 	if (err)
 		return err;
 	if (ph->p_offset == 0 && !img->phdr_addr)
@@ -220,7 +310,6 @@ static int load_segment(struct linux_binprm *bprm, struct elf_image *img,
 
 static int load_segments(struct linux_binprm *bprm, struct elf_image *img)
 {
-	unsigned long mapped_end = 0;
 	int err;
 
 	for (int i = 0; i < img->eh.e_phnum; i++) {
@@ -230,7 +319,7 @@ static int load_segments(struct linux_binprm *bprm, struct elf_image *img)
 			img->phdr_addr = ph->p_vaddr + img->load_bias;
 		if (ph->p_type != PT_LOAD)
 			continue;
-		err = load_segment(bprm, img, ph, &mapped_end);
+		err = load_segment(bprm, img, ph);
 		if (err)
 			return err;
 	}
@@ -321,7 +410,7 @@ static int create_elf_tables(struct linux_binprm *bprm, struct elf_image *img)
 
 	items = 1 + (bprm->argc + 1) + (bprm->envc + 1) + 2 * nr_aux;
 	sp = (p - items * sizeof(unsigned long)) & ~15UL;
-	if (STACK_TOP - sp > bprm->arg_limit + PAGE_SIZE)
+	if (bprm->stack_top - sp > bprm->arg_limit + PAGE_SIZE)
 		return -E2BIG;
 	w.sp = sp;
 	put_word(&w, bprm->argc);
@@ -374,7 +463,7 @@ int load_elf_binary(struct linux_binprm *bprm)
 		return -ENOEXEC;
 	err = read_phdrs(bprm, &img);
 	if (!err)
-		err = check_image(&img);
+		err = check_image(bprm, &img);
 	if (!err)
 		err = load_segments(bprm, &img);
 	if (!err)
@@ -391,6 +480,8 @@ int load_elf_binary(struct linux_binprm *bprm)
 	mm->start_data = img.start_data;
 	mm->end_data = img.end_data;
 	mm->start_brk = mm->brk = PAGE_ALIGN(img.brk);
+	if (randomize_va_space)		/* Linux: up to 32 MiB above */
+		mm->start_brk = mm->brk += (get_random_u64() & 0x1fff) << PAGE_SHIFT;
 	begin_new_exec(bprm);
 	if (arch_start_thread(task_pt_regs(current),
 			      img.eh.e_entry + img.load_bias, bprm->p))

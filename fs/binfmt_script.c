@@ -31,6 +31,7 @@ int load_script_binary(struct linux_binprm *bprm)
 	char *line, *end, *interp, *arg = NULL;
 	struct fs_struct *fs = current->fs ? current->fs : &init_fs;
 	struct file *file;
+	size_t len, i;
 	int err;
 
 	if (bprm->buf_len < 2 || bprm->buf[0] != '#' || bprm->buf[1] != '!')
@@ -38,15 +39,31 @@ int load_script_binary(struct linux_binprm *bprm)
 	line = kmalloc(BINPRM_BUF_SIZE, GFP_KERNEL);
 	if (!line)
 		return -ENOMEM;
-	memcpy(line, bprm->buf + 2, bprm->buf_len - 2);
-	line[bprm->buf_len - 2] = '\0';
+	len = bprm->buf_len - 2;
+	memcpy(line, bprm->buf + 2, len);
+	line[len] = '\0';
 	end = strchr(line, '\n');
-	if (!end && bprm->buf_len == BINPRM_BUF_SIZE) {
-		kfree(line);
-		return -ENOEXEC;	/* a "#!" line too long to be one */
-	}
-	if (end)
+	if (end) {
 		*end = '\0';
+	} else if (bprm->buf_len == BINPRM_BUF_SIZE) {
+		/*
+		 * The line goes on past the bytes read (Linux's rule): the
+		 * argument may be cut short, the interpreter can read the
+		 * script for the rest; but the interpreter's name must end,
+		 * in a blank or NUL, within them, or it might be cut into
+		 * another file's name. The last byte read is dropped.
+		 */
+		i = 0;
+		while (i < len && is_space(line[i]))
+			i++;
+		while (i < len && line[i] && !is_space(line[i]))
+			i++;
+		if (i == len) {
+			kfree(line);
+			return -ENOEXEC;
+		}
+		line[len - 1] = '\0';
+	}
 	for (interp = line; is_space(*interp); interp++)
 		;
 	if (!*interp) {

@@ -274,7 +274,18 @@ int d_path(struct dentry *root, struct dentry *dentry, char *buf,
 	spin_lock(&rename_lock);
 	if (dentry->d_flags & DCACHE_UNLINKED)
 		ret = -ENOENT;
-	while (!ret && dentry != root && dentry->d_parent != dentry) {
+	while (!ret && dentry != root) {
+		if (dentry->d_parent == dentry) {
+			/*
+			 * The root of a mounted filesystem is named by the
+			 * directory it is mounted on (s_mountpoint is set
+			 * once, and pins it).
+			 */
+			if (!dentry->d_sb || !dentry->d_sb->s_mountpoint)
+				break;
+			dentry = dentry->d_sb->s_mountpoint;
+			continue;
+		}
 		if (!prepend(buf, &end, dentry->d_name.name,
 			     dentry->d_name.len) ||
 		    !prepend(buf, &end, "/", 1))
@@ -307,7 +318,7 @@ int vfs_getcwd(struct fs_struct *fs, char *buf, size_t size)
  * PATH_MAX is ENAMETOOLONG, one that does not fit in @size ERANGE, a
  * removed cwd ENOENT, as in Linux.
  */
-long sys_getcwd(char __user *buf, unsigned long size)
+SYSCALL_DEFINE2(getcwd, char __user *, buf, unsigned long, size)
 {
 	char *page = kmalloc(PATH_MAX, GFP_KERNEL);
 	long len;
@@ -324,4 +335,3 @@ long sys_getcwd(char __user *buf, unsigned long size)
 	kfree(page);
 	return len;
 }
-SYSCALL_ENTRY(getcwd);

@@ -5,7 +5,7 @@
  *   sys_execve(path, argv, envp)          kernel_execve (init, at boot)
  *     do_execve
  *       open the file, check it may be run      EACCES, ENOENT...
- *       bprm_mm_init: a new, empty mm with a stack VMA at STACK_TOP
+ *       bprm_mm_init: a new, empty mm with a stack VMA below STACK_TOP
  *       copy_strings: path, envp, argv onto that stack, top down  E2BIG
  *       search_binary_handler:
  *         load_script_binary  "#!": start over with the interpreter
@@ -35,6 +35,8 @@
 #include <anvil/mm.h>
 #include <anvil/mm_types.h>
 #include <anvil/mman.h>
+#include <anvil/param.h>
+#include <anvil/random.h>
 #include <anvil/pgtable.h>
 #include <anvil/rwsem.h>
 #include <anvil/sched.h>
@@ -51,6 +53,24 @@
 #include <asm/mmu_context.h>
 
 #include <anvil/binfmts.h>
+
+/*
+ * Address-space layout randomization: off by default, so addresses are
+ * the same on every run (students compare them, gdb sessions repeat);
+ * "anvil.aslr" on the command line turns it on (Linux's
+ * randomize_va_space = 2: stack, mmap area, brk and ET_DYN base).
+ */
+int randomize_va_space;
+
+static int set_aslr(const char *val)
+{
+	if (val && strcmp(val, "0") && strcmp(val, "1"))
+		return -1;
+	randomize_va_space = !val || !strcmp(val, "1");
+	return 0;
+}
+kernel_param("anvil.aslr", set_aslr,
+	     "randomize stack, mmap, brk and PIE addresses (off by default)");
 
 /* ---- the new mm ---------------------------------------------------------- */
 
@@ -147,10 +167,15 @@ int read_file_to_mm(struct mm_struct *mm, unsigned long addr,
 	return err;
 }
 
-/* The stack: RLIMIT_STACK's worth, faulted in as it is touched. */
+/*
+ * The stack: room for the argument strings (a quarter of RLIMIT_STACK,
+ * Linux's limit) plus 128 KiB, as a VM_GROWSDOWN mapping that faults
+ * below it extend up to RLIMIT_STACK (mm/fault.c, expand_stack). Pages
+ * are only allocated as they are touched.
+ */
 static int bprm_mm_init(struct linux_binprm *bprm)
 {
-	unsigned long size = DEFAULT_STACK_SIZE, addr;
+	unsigned long limit = DEFAULT_STACK_SIZE, size, addr;
 	struct mm_struct *mm = mm_alloc();
 
 	if (!mm)
@@ -158,22 +183,31 @@ static int bprm_mm_init(struct linux_binprm *bprm)
 	if (current->signal) {
 		u64 lim = READ_ONCE(current->signal->rlim[RLIMIT_STACK].rlim_cur);
 
-		if (lim >= MIN_STACK_SIZE && lim < MAX_STACK_SIZE)
-			size = PAGE_ALIGN(lim);
-		else if (lim >= MAX_STACK_SIZE)
-			size = MAX_STACK_SIZE;
+		limit = lim < MIN_STACK_SIZE ? MIN_STACK_SIZE :
+			lim > MAX_STACK_SIZE ? MAX_STACK_SIZE : PAGE_ALIGN(lim);
 	}
-	addr = do_mmap(mm, STACK_TOP - size, size, PROT_READ | PROT_WRITE,
+	size = min(limit, PAGE_ALIGN(limit / 4) + STACK_EXTRA);
+	bprm->stack_top = STACK_TOP;
+	if (randomize_va_space) {
+		/* Linux's amounts: the stack top by up to 16 GiB, the
+		 * mmap area by up to 2^28 pages (1 TiB), both page-aligned. */
+		bprm->stack_top -= (get_random_u64() & ((1UL << 22) - 1)) << PAGE_SHIFT;
+		mm->mmap_base = (bprm->stack_top - (size > (128UL << 20) ?
+			size : (128UL << 20))) -
+			((get_random_u64() & ((1UL << 28) - 1)) << PAGE_SHIFT);
+	}
+	addr = do_mmap(mm, bprm->stack_top - size, size,
+		       PROT_READ | PROT_WRITE,
 		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_GROWSDOWN,
 		       -1, 0);
 	if (IS_ERR_VALUE(addr)) {
 		mmput(mm);
 		return (int)addr;
 	}
-	mm->start_stack = STACK_TOP;
+	mm->start_stack = bprm->stack_top;
 	bprm->mm = mm;
-	bprm->p = STACK_TOP;
-	bprm->arg_limit = size / 4;	/* Linux's: a quarter of the stack */
+	bprm->p = bprm->stack_top;
+	bprm->arg_limit = limit / 4;	/* Linux's: a quarter of the stack */
 	return 0;
 }
 
@@ -238,7 +272,7 @@ static int push_string(struct linux_binprm *bprm, const char *s,
 	}
 	if (len > (long)MAX_ARG_STRLEN)
 		return -E2BIG;
-	if (STACK_TOP - (bprm->p - len) > bprm->arg_limit)
+	if (bprm->stack_top - (bprm->p - len) > bprm->arg_limit)
 		return -E2BIG;
 	bprm->p -= len;
 	if (is_kernel)
@@ -313,12 +347,19 @@ static void exec_mmap(struct mm_struct *mm)
 	struct mm_struct *old = t->mm, *active;
 	unsigned long flags;
 
+	/*
+	 * ->mm changes under tasklist_lock, so that /proc (get_task_mm in
+	 * fs/proc/base.c) never takes a reference on the old mm after its
+	 * last one went (mmput below).
+	 */
+	spin_lock(&tasklist_lock);
 	local_irq_save(flags);
 	active = t->active_mm;
 	t->mm = mm;
 	t->active_mm = mm;
 	switch_mm(active, mm, t);
 	local_irq_restore(flags);
+	spin_unlock(&tasklist_lock);
 	if (old)
 		mmput(old);		/* active_mm was old: no extra reference */
 	else if (active)
@@ -434,6 +475,18 @@ static void free_bprm(struct linux_binprm *bprm)
 	kfree(bprm);
 }
 
+/*
+ * The argv and envp pointers will take room on the stack too: if they
+ * alone are over the limit, fail now (Linux's bprm_stack_limits), not
+ * after copying, say, a million empty strings one by one.
+ */
+static int check_ptr_size(struct linux_binprm *bprm)
+{
+	unsigned long ptrs = (unsigned long)max(bprm->argc, 1) + bprm->envc;
+
+	return ptrs * sizeof(void *) >= bprm->arg_limit ? -E2BIG : 0;
+}
+
 static int do_execve(const char *filename, struct user_arg_ptr argv,
 		     struct user_arg_ptr envp)
 {
@@ -453,6 +506,8 @@ static int do_execve(const char *filename, struct user_arg_ptr argv,
 	if (err >= 0)
 		err = bprm->envc = count_args(envp);
 	if (err >= 0)
+		err = check_ptr_size(bprm);
+	if (!err)
 		err = copy_string_kernel(filename, bprm);
 	if (!err) {
 		bprm->exec_fn = bprm->p;
@@ -460,15 +515,23 @@ static int do_execve(const char *filename, struct user_arg_ptr argv,
 	}
 	if (!err)
 		err = copy_strings(bprm->argc, argv, bprm);
+	/*
+	 * No argv at all: argv[0] becomes "" (Linux since 5.18), so that a
+	 * program that starts at argv[1] does not walk into envp.
+	 */
+	if (!err && !bprm->argc) {
+		err = copy_string_kernel("", bprm);
+		bprm->argc = 1;
+	}
 	if (!err)
 		err = search_binary_handler(bprm);
 	free_bprm(bprm);
 	return err;
 }
 
-long sys_execve(const char __user *filename,
-		const char __user *const __user *argv,
-		const char __user *const __user *envp)
+SYSCALL_DEFINE3(execve, const char __user *, filename,
+		const char __user *const __user *, argv,
+		const char __user *const __user *, envp)
 {
 	struct user_arg_ptr a = { .user = argv }, e = { .user = envp };
 	char *name = getname(filename);
@@ -480,7 +543,6 @@ long sys_execve(const char __user *filename,
 	putname(name);
 	return ret;
 }
-SYSCALL_ENTRY(execve);
 
 int kernel_execve(const char *filename, const char *const *argv,
 		  const char *const *envp)

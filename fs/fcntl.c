@@ -75,7 +75,7 @@ static bool fcntl_path_ok(unsigned int cmd)
 	       cmd == F_SETFD || cmd == F_GETFL;
 }
 
-long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
+SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
 {
 	struct file *file = fget_raw(fd);
 	long ret;
@@ -89,4 +89,3 @@ long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 	fput(file);
 	return ret;
 }
-SYSCALL_ENTRY(fcntl);

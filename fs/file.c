@@ -496,22 +496,19 @@ int close_fd(unsigned int fd)
 	return __close_fd(current->files, fd);
 }
 
-long sys_dup(unsigned int fildes)
+SYSCALL_DEFINE1(dup, unsigned int, fildes)
 {
 	return __dup(current->files, fildes);
 }
-SYSCALL_ENTRY(dup);
 
 #ifdef __NR_dup2
-long sys_dup2(unsigned int oldfd, unsigned int newfd)
+SYSCALL_DEFINE2(dup2, unsigned int, oldfd, unsigned int, newfd)
 {
 	return __dup2(current->files, oldfd, newfd);
 }
-SYSCALL_ENTRY(dup2);
 #endif
 
-long sys_dup3(unsigned int oldfd, unsigned int newfd, int flags)
+SYSCALL_DEFINE3(dup3, unsigned int, oldfd, unsigned int, newfd, int, flags)
 {
 	return __dup3(current->files, oldfd, newfd, (unsigned int)flags);
 }
-SYSCALL_ENTRY(dup3);

@@ -27,6 +27,7 @@
 #include <anvil/kernel.h>
 #include <anvil/mm.h>
 #include <anvil/string.h>
+#include <anvil/vmstat.h>
 
 #include "internal.h"
 
@@ -63,6 +64,7 @@ static int add_to_page_cache(struct page *page,
 			page->mapping = mapping;
 			page->index = index;
 			mapping->nrpages++;
+			inc_node_page_state(page, NR_FILE_PAGES);
 		}
 		spin_unlock(&mapping->tree_lock);
 		radix_tree_preload_end(&pl);
@@ -111,6 +113,7 @@ void truncate_inode_pages(struct address_space *mapping, loff_t start)
 			radix_tree_delete(&mapping->page_tree, pages[i]->index);
 			pages[i]->mapping = NULL;
 			mapping->nrpages--;
+			dec_node_page_state(pages[i], NR_FILE_PAGES);
 		}
 		spin_unlock(&mapping->tree_lock);
 		for (i = 0; i < n; i++) {

@@ -4,12 +4,12 @@
  * initramfs (Linux's init/initramfs.c, much smaller).
  *
  * populate_rootfs() makes a ramfs, points init_fs at it, unpacks the
- * boot loader's newc cpio archive into it and adds /dev/console and
- * /dev/null. The archive comes from outside the kernel, so it is read
- * only through lib/cpio.c, which checks every length against the
- * buffer, and it is checked whole before anything is unpacked: a
- * corrupt archive is reported with its byte offset and ignored, never
- * half-applied.
+ * boot loader's newc cpio archive into it, adds /dev/console and
+ * /dev/null, and mounts procfs on /proc (fs/proc/root.c). The archive
+ * comes from outside the kernel, so it is read only through
+ * lib/cpio.c, which checks every length against the buffer, and it is
+ * checked whole before anything is unpacked: a corrupt archive is
+ * reported with its byte offset and ignored, never half-applied.
  *
  * What an entry becomes:
  *	directory	mkdir, or chmod if it exists (archives made with
@@ -25,6 +25,7 @@
  */
 #include <anvil/cpio.h>
 #include <anvil/kernel.h>
+#include <anvil/proc_fs.h>
 #include <anvil/slab.h>
 #include <anvil/string.h>
 
@@ -227,4 +228,5 @@ void populate_rootfs(const void *buf, size_t len)
 		}
 	}
 	make_dev_nodes(sb->s_root);
+	proc_root_init();
 }

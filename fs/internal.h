@@ -149,6 +149,16 @@ int filename_parentat(struct nameidata *nd, const char *name);
 /* Step nd->path into its child @name; follow it if a symlink and @follow. */
 int walk_component(struct nameidata *nd, const struct qstr *name, int type,
 		   bool follow);
+/*
+ * The child @name of @dir, referenced, in *@res: from the dcache, or
+ * else from the filesystem's lookup(), whose answer joins the tree
+ * unless marked DCACHE_DONTCACHE. *@res is NULL if there is no such
+ * name; returns 0 or an error other than ENOENT. dir's i_mutex held.
+ */
+int lookup_locked(struct dentry *dir, const struct qstr *name,
+		  struct dentry **res);
+/* The root mounted on @dentry, if any (takes over the reference). */
+struct dentry *follow_mount(struct dentry *dentry);
 /* A name in @dir may be created: the directory is alive. i_mutex held. */
 int may_create(struct inode *dir);
 /* Is @name (with its NUL) too long for a path? */
@@ -177,6 +187,9 @@ int user_path_at(int dfd, const char __user *filename, unsigned int flags,
  */
 int user_path_inode_at(int dfd, const char __user *filename,
 		       unsigned int flags, struct inode **inode);
+
+/* fs/namespace.c: a device number for a filesystem without a device. */
+dev_t new_anon_dev(void);
 
 /* ---- ramfs, pipes, devices ------------------------------------------ */
 

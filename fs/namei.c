@@ -14,6 +14,12 @@
  *	"c"	the last component: the caller decides (look it up, follow
  *		it or not, create it, remove it)
  *
+ * Mounts (fs/namespace.c): a directory with a filesystem mounted on it
+ * (d_mounted) is crossed into that filesystem's root as soon as the walk
+ * steps onto it, and ".." of a mounted root climbs out through the
+ * directory it is mounted on, so "/proc/1/.." is "/proc" and
+ * "/proc/.." is "/".
+ *
  * Errors, as Linux's: a component longer than NAME_MAX or a path of
  * PATH_MAX bytes or more is ENAMETOOLONG; an empty path or a missing
  * component ENOENT; walking through a non-directory ENOTDIR; more than
@@ -70,39 +76,83 @@ int may_create(struct inode *dir)
 	return (dir->i_flags & S_DEAD) ? -ENOENT : 0;
 }
 
-/*
- * The child @name of @dir, referenced: from the dcache, or else from the
- * filesystem's lookup(), whose answer joins the tree. ERR_PTR(-ENOENT)
- * if there is none.
- */
+int lookup_locked(struct dentry *dir, const struct qstr *name,
+		  struct dentry **res)
+{
+	struct inode *idir = dir->d_inode;
+	struct dentry *child = d_lookup(dir, name);
+	int err;
+
+	*res = child;
+	if (child || !idir->i_op->lookup || (idir->i_flags & S_DEAD))
+		return 0;
+	child = d_alloc(dir, name);
+	if (!child)
+		return -ENOMEM;
+	err = idir->i_op->lookup(idir, child);
+	if (err) {
+		dput(child);
+		return err == -ENOENT ? 0 : err;
+	}
+	/* procfs's names are asked for afresh at every walk (fs.h). */
+	if (!(child->d_flags & DCACHE_DONTCACHE))
+		d_link(child);
+	*res = child;
+	return 0;
+}
+
+/* The child @name of @dir, referenced, or ERR_PTR(-ENOENT) and others. */
 static struct dentry *lookup_one(struct dentry *dir, const struct qstr *name)
 {
 	struct inode *idir = dir->d_inode;
 	struct dentry *child;
-	int err = -ENOENT;
+	int err;
 
 	mutex_lock(&idir->i_mutex);
-	child = d_lookup(dir, name);
-	if (!child && idir->i_op->lookup && !(idir->i_flags & S_DEAD)) {
-		child = d_alloc(dir, name);
-		err = child ? idir->i_op->lookup(idir, child) : -ENOMEM;
-		if (!err) {
-			d_link(child);
-		} else {
-			dput(child);
-			child = NULL;
-		}
-	}
+	err = lookup_locked(dir, name, &child);
 	mutex_unlock(&idir->i_mutex);
-	return child ? child : ERR_PTR(err);
+	if (err)
+		return ERR_PTR(err);
+	return child ? child : ERR_PTR(-ENOENT);
+}
+
+/*
+ * A directory with a filesystem mounted on it stands for that
+ * filesystem's root: step onto it (and onto whatever is mounted on
+ * that, in turn). Takes over the caller's reference.
+ */
+struct dentry *follow_mount(struct dentry *dentry)
+{
+	struct dentry *root;
+
+	while ((root = READ_ONCE(dentry->d_mounted))) {
+		dget(root);
+		dput(dentry);
+		dentry = root;
+	}
+	return dentry;
 }
 
 static void follow_dotdot(struct nameidata *nd)
 {
-	struct dentry *parent;
+	struct dentry *parent, *mountpoint;
 
-	if (nd->path == nd->root)
-		return; /* ".." of the root is the root */
+	for (;;) {
+		if (nd->path == nd->root)
+			return; /* ".." of the root is the root */
+		if (nd->path->d_parent != nd->path)
+			break;
+		/*
+		 * The root of a mounted filesystem: its ".." is that of the
+		 * directory it is mounted on, in the filesystem below.
+		 */
+		mountpoint = nd->path->d_sb->s_mountpoint;
+		if (!mountpoint)
+			return; /* the root filesystem's own root */
+		dget(mountpoint);
+		dput(nd->path);
+		nd->path = mountpoint;
+	}
 	parent = dget_parent(nd->path);
 	dput(nd->path);
 	nd->path = parent;
@@ -160,6 +210,7 @@ int walk_component(struct nameidata *nd, const struct qstr *name, int type,
 	child = lookup_one(nd->path, name);
 	if (IS_ERR(child))
 		return (int)PTR_ERR(child);
+	child = follow_mount(child);
 	if (follow && S_ISLNK(child->d_inode->i_mode)) {
 		err = follow_link(nd, child);
 		dput(child);
@@ -304,7 +355,9 @@ static int make_name(struct fs_struct *fs, struct dentry *base,
 	dir = nd.path;
 	mutex_lock(&dir->d_inode->i_mutex);
 	err = may_create(dir->d_inode);
-	if (!err && (dentry = d_lookup(dir, &nd.last)))
+	if (!err)
+		err = lookup_locked(dir, &nd.last, &dentry);
+	if (!err && dentry)
 		err = -EEXIST;
 	else if (!err && nd.trailing_slash && a->kind != MAKE_DIR)
 		err = -ENOENT; /* "name/" asks for a directory */
@@ -389,6 +442,26 @@ int do_readlinkat(struct fs_struct *fs, struct dentry *base,
 
 /* ---- removing names --------------------------------------------------- */
 
+/* Remove the name @victim (NULL: there is none) from @dir. Locked. */
+static int unlink_locked(struct dentry *dir, struct dentry *victim,
+			 bool trailing_slash)
+{
+	int err;
+
+	if (!victim)
+		return -ENOENT;
+	if (d_is_dir(victim))
+		return -EISDIR;
+	if (trailing_slash)
+		return -ENOTDIR;
+	if (!dir->d_inode->i_op->unlink)
+		return -EPERM;
+	err = dir->d_inode->i_op->unlink(dir->d_inode, victim);
+	if (!err)
+		d_unlink(victim);
+	return err;
+}
+
 int do_unlinkat(struct fs_struct *fs, struct dentry *base, const char *path)
 {
 	struct dentry *dir, *victim = NULL;
@@ -405,19 +478,9 @@ int do_unlinkat(struct fs_struct *fs, struct dentry *base, const char *path)
 	}
 	dir = nd.path;
 	mutex_lock(&dir->d_inode->i_mutex);
-	victim = d_lookup(dir, &nd.last);
-	if (!victim)
-		err = -ENOENT;
-	else if (d_is_dir(victim))
-		err = -EISDIR;
-	else if (nd.trailing_slash)
-		err = -ENOTDIR;
-	else if (!dir->d_inode->i_op->unlink)
-		err = -EPERM;
-	else
-		err = dir->d_inode->i_op->unlink(dir->d_inode, victim);
+	err = lookup_locked(dir, &nd.last, &victim);
 	if (!err)
-		d_unlink(victim);
+		err = unlink_locked(dir, victim, nd.trailing_slash);
 	mutex_unlock(&dir->d_inode->i_mutex);
 	if (!err)
 		dput(victim); /* the tree's pin */
@@ -437,16 +500,18 @@ static void lock_nested(struct inode *dir)
 static int rmdir_locked(struct nameidata *nd, struct dentry *dir,
 			struct dentry **victimp)
 {
-	struct dentry *victim = d_lookup(dir, &nd->last);
-	int err = 0;
+	struct dentry *victim;
+	int err = lookup_locked(dir, &nd->last, &victim);
 
 	*victimp = victim;
+	if (err)
+		return err;
 	if (!victim)
 		return -ENOENT;
 	if (!d_is_dir(victim))
 		return -ENOTDIR;
-	if (victim == nd->root)
-		return -EBUSY;
+	if (victim == nd->root || READ_ONCE(victim->d_mounted))
+		return -EBUSY; /* a root, or a filesystem is mounted on it */
 	lock_nested(victim->d_inode);
 	if (!list_empty(&victim->d_subdirs))
 		err = -ENOTEMPTY;
@@ -535,7 +600,9 @@ static int rename_locked(struct rename_data *rd)
 	struct inode *new_dir = rd->new_dir->d_inode;
 	int err;
 
-	rd->src = d_lookup(rd->old_dir, &rd->old_nd->last);
+	err = lookup_locked(rd->old_dir, &rd->old_nd->last, &rd->src);
+	if (err)
+		return err;
 	if (!rd->src)
 		return -ENOENT;
 	if ((rd->old_nd->trailing_slash || rd->new_nd->trailing_slash) &&
@@ -546,9 +613,14 @@ static int rename_locked(struct rename_data *rd)
 		return err;
 	if (d_is_dir(rd->src) && is_subdir(rd->new_dir, rd->src))
 		return -EINVAL; /* a directory into itself */
-	rd->dst = d_lookup(rd->new_dir, &rd->new_nd->last);
+	err = lookup_locked(rd->new_dir, &rd->new_nd->last, &rd->dst);
+	if (err)
+		return err;
 	if (rd->dst && rd->dst->d_inode == rd->src->d_inode)
 		return 0; /* the same file: nothing to do */
+	if (READ_ONCE(rd->src->d_mounted) ||
+	    (rd->dst && READ_ONCE(rd->dst->d_mounted)))
+		return -EBUSY; /* a filesystem is mounted on one of them */
 	if (rd->dst)
 		err = rename_check_target(rd);
 	else if (!(rd->dst = d_alloc(rd->new_dir, &rd->new_nd->last)))

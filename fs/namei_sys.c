@@ -21,7 +21,7 @@
 
 #include "internal.h"
 
-long sys_mkdirat(int dfd, const char __user *pathname, umode_t mode)
+SYSCALL_DEFINE3(mkdirat, int, dfd, const char __user *, pathname, umode_t, mode)
 {
 	struct at_path p;
 	int err = getname_at(dfd, pathname, 0, &p);
@@ -31,18 +31,16 @@ long sys_mkdirat(int dfd, const char __user *pathname, umode_t mode)
 	putname_at(&p);
 	return err;
 }
-SYSCALL_ENTRY(mkdirat);
 
 #ifdef __NR_mkdir
-long sys_mkdir(const char __user *pathname, umode_t mode)
+SYSCALL_DEFINE2(mkdir, const char __user *, pathname, umode_t, mode)
 {
 	return sys_mkdirat(AT_FDCWD, pathname, mode);
 }
-SYSCALL_ENTRY(mkdir);
 #endif
 
 /* unlinkat(2): AT_REMOVEDIR makes it rmdir. */
-long sys_unlinkat(int dfd, const char __user *pathname, int flag)
+SYSCALL_DEFINE3(unlinkat, int, dfd, const char __user *, pathname, int, flag)
 {
 	struct at_path p;
 	int err;
@@ -57,26 +55,24 @@ long sys_unlinkat(int dfd, const char __user *pathname, int flag)
 	putname_at(&p);
 	return err;
 }
-SYSCALL_ENTRY(unlinkat);
 
 #ifdef __NR_unlink
-long sys_unlink(const char __user *pathname)
+SYSCALL_DEFINE1(unlink, const char __user *, pathname)
 {
 	return sys_unlinkat(AT_FDCWD, pathname, 0);
 }
-SYSCALL_ENTRY(unlink);
 #endif
 
 #ifdef __NR_rmdir
-long sys_rmdir(const char __user *pathname)
+SYSCALL_DEFINE1(rmdir, const char __user *, pathname)
 {
 	return sys_unlinkat(AT_FDCWD, pathname, AT_REMOVEDIR);
 }
-SYSCALL_ENTRY(rmdir);
 #endif
 
-long sys_symlinkat(const char __user *oldname, int newdfd,
-		   const char __user *newname)
+SYSCALL_DEFINE3(symlinkat, const char __user *, oldname,
+		int, newdfd,
+		const char __user *, newname)
 {
 	char *target = getname(oldname);
 	struct at_path p;
@@ -91,19 +87,21 @@ long sys_symlinkat(const char __user *oldname, int newdfd,
 	putname(target);
 	return err;
 }
-SYSCALL_ENTRY(symlinkat);
 
 #ifdef __NR_symlink
-long sys_symlink(const char __user *oldname, const char __user *newname)
+SYSCALL_DEFINE2(symlink, const char __user *, oldname,
+		const char __user *, newname)
 {
 	return sys_symlinkat(oldname, AT_FDCWD, newname);
 }
-SYSCALL_ENTRY(symlink);
 #endif
 
 /* renameat2(2): no RENAME_NOREPLACE/EXCHANGE/WHITEOUT yet: flags 0. */
-long sys_renameat2(int olddfd, const char __user *oldname, int newdfd,
-		   const char __user *newname, unsigned int flags)
+SYSCALL_DEFINE5(renameat2, int, olddfd,
+		const char __user *, oldname,
+		int, newdfd,
+		const char __user *, newname,
+		unsigned int, flags)
 {
 	struct at_path from, to = { NULL, NULL };
 	int err;
@@ -120,19 +118,19 @@ long sys_renameat2(int olddfd, const char __user *oldname, int newdfd,
 	putname_at(&from);
 	return err;
 }
-SYSCALL_ENTRY(renameat2);
 
-long sys_renameat(int olddfd, const char __user *oldname, int newdfd,
-		  const char __user *newname)
+SYSCALL_DEFINE4(renameat, int, olddfd,
+		const char __user *, oldname,
+		int, newdfd,
+		const char __user *, newname)
 {
 	return sys_renameat2(olddfd, oldname, newdfd, newname, 0);
 }
-SYSCALL_ENTRY(renameat);
 
 #ifdef __NR_rename
-long sys_rename(const char __user *oldname, const char __user *newname)
+SYSCALL_DEFINE2(rename, const char __user *, oldname,
+		const char __user *, newname)
 {
 	return sys_renameat2(AT_FDCWD, oldname, AT_FDCWD, newname, 0);
 }
-SYSCALL_ENTRY(rename);
 #endif

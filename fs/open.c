@@ -60,8 +60,10 @@ static int lookup_or_create(struct nameidata *nd, unsigned int flags,
 	int err = 0;
 
 	mutex_lock(&idir->i_mutex);
-	child = d_lookup(dir, &nd->last);
-	if (child && (flags & O_EXCL)) {
+	err = lookup_locked(dir, &nd->last, &child);
+	if (err) {
+		child = NULL;
+	} else if (child && (flags & O_EXCL)) {
 		err = -EEXIST;
 	} else if (!child) {
 		err = may_create(idir);
@@ -81,7 +83,7 @@ static int lookup_or_create(struct nameidata *nd, unsigned int flags,
 		dput(child);
 		return err;
 	}
-	*res = child;
+	*res = follow_mount(child);
 	return 0;
 }
 
@@ -322,36 +324,34 @@ static long do_sys_open(int dfd, const char __user *filename, int flags,
 }
 
 #ifdef __NR_open
-long sys_open(const char __user *filename, int flags, umode_t mode)
+SYSCALL_DEFINE3(open, const char __user *, filename, int, flags, umode_t, mode)
 {
 	return do_sys_open(AT_FDCWD, filename, flags, mode);
 }
-SYSCALL_ENTRY(open);
 #endif
 
-long sys_openat(int dfd, const char __user *filename, int flags,
-		umode_t mode)
+SYSCALL_DEFINE4(openat, int, dfd,
+		const char __user *, filename,
+		int, flags,
+		umode_t, mode)
 {
 	return do_sys_open(dfd, filename, flags, mode);
 }
-SYSCALL_ENTRY(openat);
 
 #ifdef __NR_creat
-long sys_creat(const char __user *pathname, umode_t mode)
+SYSCALL_DEFINE2(creat, const char __user *, pathname, umode_t, mode)
 {
 	return do_sys_open(AT_FDCWD, pathname, O_CREAT | O_WRONLY | O_TRUNC,
 			   mode);
 }
-SYSCALL_ENTRY(creat);
 #endif
 
-long sys_close(unsigned int fd)
+SYSCALL_DEFINE1(close, unsigned int, fd)
 {
 	return close_fd(fd);
 }
-SYSCALL_ENTRY(close);
 
-long sys_truncate(const char __user *path, long length)
+SYSCALL_DEFINE2(truncate, const char __user *, path, long, length)
 {
 	struct dentry *dentry;
 	int err;
@@ -370,9 +370,8 @@ long sys_truncate(const char __user *path, long length)
 	dput(dentry);
 	return err;
 }
-SYSCALL_ENTRY(truncate);
 
-long sys_ftruncate(unsigned int fd, long length)
+SYSCALL_DEFINE2(ftruncate, unsigned int, fd, long, length)
 {
 	struct file *file;
 	int err;
@@ -386,9 +385,8 @@ long sys_ftruncate(unsigned int fd, long length)
 	fput(file);
 	return err;
 }
-SYSCALL_ENTRY(ftruncate);
 
-long sys_chdir(const char __user *filename)
+SYSCALL_DEFINE1(chdir, const char __user *, filename)
 {
 	char *name = getname(filename);
 	int err;
@@ -399,9 +397,8 @@ long sys_chdir(const char __user *filename)
 	putname(name);
 	return err;
 }
-SYSCALL_ENTRY(chdir);
 
-long sys_fchdir(unsigned int fd)
+SYSCALL_DEFINE1(fchdir, unsigned int, fd)
 {
 	struct file *file = fget_raw(fd);
 	int err;
@@ -417,7 +414,6 @@ long sys_fchdir(unsigned int fd)
 	fput(file);
 	return err;
 }
-SYSCALL_ENTRY(fchdir);
 
 /* access(2) and friends. Everyone is root, so only X_OK can fail. */
 static long ksys_faccessat(int dfd, const char __user *filename, int mode,
@@ -445,22 +441,21 @@ static long ksys_faccessat(int dfd, const char __user *filename, int mode,
 }
 
 #ifdef __NR_access
-long sys_access(const char __user *filename, int mode)
+SYSCALL_DEFINE2(access, const char __user *, filename, int, mode)
 {
 	return ksys_faccessat(AT_FDCWD, filename, mode, 0);
 }
-SYSCALL_ENTRY(access);
 #endif
 
-long sys_faccessat(int dfd, const char __user *filename, int mode)
+SYSCALL_DEFINE3(faccessat, int, dfd, const char __user *, filename, int, mode)
 {
 	return ksys_faccessat(dfd, filename, mode, 0);
 }
-SYSCALL_ENTRY(faccessat);
 
-long sys_faccessat2(int dfd, const char __user *filename, int mode,
-		    int flags)
+SYSCALL_DEFINE4(faccessat2, int, dfd,
+		const char __user *, filename,
+		int, mode,
+		int, flags)
 {
 	return ksys_faccessat(dfd, filename, mode, flags);
 }
-SYSCALL_ENTRY(faccessat2);

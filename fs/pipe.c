@@ -276,7 +276,7 @@ int do_pipe_flags(struct file *files[2], unsigned int flags)
 	return 0;
 }
 
-long sys_pipe2(int __user *fildes, int flags)
+SYSCALL_DEFINE2(pipe2, int __user *, fildes, int, flags)
 {
 	struct file *files[2];
 	int fd[2], err;
@@ -303,12 +303,10 @@ long sys_pipe2(int __user *fildes, int flags)
 	fd_install(fd[1], files[1]);
 	return 0;
 }
-SYSCALL_ENTRY(pipe2);
 
 #ifdef __NR_pipe
-long sys_pipe(int __user *fildes)
+SYSCALL_DEFINE1(pipe, int __user *, fildes)
 {
 	return sys_pipe2(fildes, 0);
 }
-SYSCALL_ENTRY(pipe);
 #endif

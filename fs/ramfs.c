@@ -216,7 +216,6 @@ int noop_fsync(struct file *file, loff_t start, loff_t end, int datasync)
 
 struct super_block *ramfs_mount(void)
 {
-	static atomic_t next_dev;
 	struct super_block *sb;
 	struct inode *root;
 
@@ -224,8 +223,7 @@ struct super_block *ramfs_mount(void)
 	sb = kzalloc(sizeof(*sb), GFP_KERNEL);
 	if (!sb)
 		return NULL;
-	/* An anonymous device number, major 0, as Linux gives ramfs. */
-	sb->s_dev = MKDEV(0, atomic_inc_return(&next_dev));
+	sb->s_dev = new_anon_dev();
 	sb->s_maxbytes = MAX_LFS_FILESIZE;
 	mutex_init(&sb->s_vfs_rename_mutex);
 	root = ramfs_get_inode(sb, S_IFDIR | 0755, 0);

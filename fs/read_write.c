@@ -185,7 +185,7 @@ static struct file *fget_mode(unsigned int fd, fmode_t mode)
 	return file;
 }
 
-long sys_read(unsigned int fd, char __user *buf, size_t count)
+SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
 {
 	struct file *file = fget_mode(fd, FMODE_READ);
 	struct iov_iter iter;
@@ -199,9 +199,10 @@ long sys_read(unsigned int fd, char __user *buf, size_t count)
 	fput(file);
 	return ret;
 }
-SYSCALL_ENTRY(read);
 
-long sys_write(unsigned int fd, const char __user *buf, size_t count)
+SYSCALL_DEFINE3(write, unsigned int, fd,
+		const char __user *, buf,
+		size_t, count)
 {
 	struct file *file = fget_mode(fd, FMODE_WRITE);
 	struct iov_iter iter;
@@ -215,7 +216,6 @@ long sys_write(unsigned int fd, const char __user *buf, size_t count)
 	fput(file);
 	return ret;
 }
-SYSCALL_ENTRY(write);
 
 /*
  * pread64/pwrite64: at @pos, leaving f_pos alone. Linux's order: a
@@ -248,19 +248,21 @@ static ssize_t do_pread(unsigned int fd, void __user *buf, size_t count,
 	return ret;
 }
 
-long sys_pread64(unsigned int fd, char __user *buf, size_t count,
-		 loff_t pos)
+SYSCALL_DEFINE4(pread64, unsigned int, fd,
+		char __user *, buf,
+		size_t, count,
+		loff_t, pos)
 {
 	return do_pread(fd, buf, count, pos, ITER_DEST);
 }
-SYSCALL_ENTRY(pread64);
 
-long sys_pwrite64(unsigned int fd, const char __user *buf, size_t count,
-		  loff_t pos)
+SYSCALL_DEFINE4(pwrite64, unsigned int, fd,
+		const char __user *, buf,
+		size_t, count,
+		loff_t, pos)
 {
 	return do_pread(fd, (void __user *)buf, count, pos, ITER_SOURCE);
 }
-SYSCALL_ENTRY(pwrite64);
 
 /*
  * readv/writev: the iovecs are imported (and checked: EINVAL, EFAULT)
@@ -286,21 +288,21 @@ static ssize_t do_readv(unsigned long fd, const struct iovec __user *vec,
 	return ret;
 }
 
-long sys_readv(unsigned long fd, const struct iovec __user *vec,
-	       unsigned long vlen)
+SYSCALL_DEFINE3(readv, unsigned long, fd,
+		const struct iovec __user *, vec,
+		unsigned long, vlen)
 {
 	return do_readv(fd, vec, vlen, ITER_DEST);
 }
-SYSCALL_ENTRY(readv);
 
-long sys_writev(unsigned long fd, const struct iovec __user *vec,
-		unsigned long vlen)
+SYSCALL_DEFINE3(writev, unsigned long, fd,
+		const struct iovec __user *, vec,
+		unsigned long, vlen)
 {
 	return do_readv(fd, vec, vlen, ITER_SOURCE);
 }
-SYSCALL_ENTRY(writev);
 
-long sys_lseek(unsigned int fd, long offset, unsigned int whence)
+SYSCALL_DEFINE3(lseek, unsigned int, fd, long, offset, unsigned int, whence)
 {
 	struct file *file;
 	loff_t ret;
@@ -313,4 +315,3 @@ long sys_lseek(unsigned int fd, long offset, unsigned int whence)
 	fput(file);
 	return (long)ret;
 }
-SYSCALL_ENTRY(lseek);

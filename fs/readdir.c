@@ -211,17 +211,18 @@ static long do_getdents(unsigned int fd, void __user *dirent,
 	return ret;
 }
 
-long sys_getdents64(unsigned int fd, struct linux_dirent64 __user *dirent,
-		    unsigned int count)
+SYSCALL_DEFINE3(getdents64, unsigned int, fd,
+		struct linux_dirent64 __user *, dirent,
+		unsigned int, count)
 {
 	return do_getdents(fd, dirent, count, pack_dirent64);
 }
-SYSCALL_ENTRY(getdents64);
 
 #ifdef __NR_getdents
-long sys_getdents(unsigned int fd, void __user *dirent, unsigned int count)
+SYSCALL_DEFINE3(getdents, unsigned int, fd,
+		void __user *, dirent,
+		unsigned int, count)
 {
 	return do_getdents(fd, dirent, count, pack_dirent);
 }
-SYSCALL_ENTRY(getdents);
 #endif

@@ -81,8 +81,10 @@ static int cp_new_stat(const struct kstat *stat, struct stat __user *statbuf)
 
 #define AT_NO_AUTOMOUNT 0x800	/* accepted; there are no automounts */
 
-long sys_newfstatat(int dfd, const char __user *filename,
-		    struct stat __user *statbuf, int flag)
+SYSCALL_DEFINE4(newfstatat, int, dfd,
+		const char __user *, filename,
+		struct stat __user *, statbuf,
+		int, flag)
 {
 	unsigned int lookup = LOOKUP_FOLLOW;
 	struct inode *inode;
@@ -102,26 +104,25 @@ long sys_newfstatat(int dfd, const char __user *filename,
 	iput(inode);
 	return cp_new_stat(&stat, statbuf);
 }
-SYSCALL_ENTRY(newfstatat);
 
 #ifdef __NR_stat
-long sys_stat(const char __user *filename, struct stat __user *statbuf)
+SYSCALL_DEFINE2(stat, const char __user *, filename,
+		struct stat __user *, statbuf)
 {
 	return sys_newfstatat(AT_FDCWD, filename, statbuf, 0);
 }
-SYSCALL_ENTRY(stat);
 #endif
 
 #ifdef __NR_lstat
-long sys_lstat(const char __user *filename, struct stat __user *statbuf)
+SYSCALL_DEFINE2(lstat, const char __user *, filename,
+		struct stat __user *, statbuf)
 {
 	return sys_newfstatat(AT_FDCWD, filename, statbuf,
 			      AT_SYMLINK_NOFOLLOW);
 }
-SYSCALL_ENTRY(lstat);
 #endif
 
-long sys_fstat(unsigned int fd, struct stat __user *statbuf)
+SYSCALL_DEFINE2(fstat, unsigned int, fd, struct stat __user *, statbuf)
 {
 	struct file *file = fget_raw(fd);
 	struct kstat stat;
@@ -132,7 +133,6 @@ long sys_fstat(unsigned int fd, struct stat __user *statbuf)
 	fput(file);
 	return cp_new_stat(&stat, statbuf);
 }
-SYSCALL_ENTRY(fstat);
 
 /*
  * readlinkat(dfd, ""): @dfd itself, which is a symlink only if it was
@@ -155,8 +155,10 @@ static int readlink_empty(int dfd, char *buf, size_t size)
 }
 
 /* readlinkat(2): at most @bufsiz bytes of the target, no NUL added. */
-long sys_readlinkat(int dfd, const char __user *pathname, char __user *buf,
-		    int bufsiz)
+SYSCALL_DEFINE4(readlinkat, int, dfd,
+		const char __user *, pathname,
+		char __user *, buf,
+		int, bufsiz)
 {
 	size_t size = min((size_t)(unsigned int)bufsiz, (size_t)PATH_MAX);
 	struct at_path p;
@@ -178,12 +180,12 @@ long sys_readlinkat(int dfd, const char __user *pathname, char __user *buf,
 	putname_at(&p);
 	return len;
 }
-SYSCALL_ENTRY(readlinkat);
 
 #ifdef __NR_readlink
-long sys_readlink(const char __user *path, char __user *buf, int bufsiz)
+SYSCALL_DEFINE3(readlink, const char __user *, path,
+		char __user *, buf,
+		int, bufsiz)
 {
 	return sys_readlinkat(AT_FDCWD, path, buf, bufsiz);
 }
-SYSCALL_ENTRY(readlink);
 #endif

@@ -32,14 +32,12 @@ static long do_fsync(unsigned int fd, int datasync)
 	return err;
 }
 
-long sys_fsync(unsigned int fd)
+SYSCALL_DEFINE1(fsync, unsigned int, fd)
 {
 	return do_fsync(fd, 0);
 }
-SYSCALL_ENTRY(fsync);
 
-long sys_fdatasync(unsigned int fd)
+SYSCALL_DEFINE1(fdatasync, unsigned int, fd)
 {
 	return do_fsync(fd, 1);
 }
-SYSCALL_ENTRY(fdatasync);

@@ -123,8 +123,10 @@ void release_task(struct task_struct *t)
 		kfree(q);
 	if (t->sighand)
 		put_sighand(t->sighand);
-	if (t->signal)
+	if (t->signal) {
 		put_signal_struct(t->signal);
+		atomic_dec(&nr_threads);	/* room for another fork */
+	}
 	kthread_join(t);
 }
 
@@ -142,7 +144,10 @@ static void exit_mm(void)
 	 * drops after the switch.
 	 */
 	mmgrab(mm);
+	/* /proc's get_task_mm() reads ->mm of other tasks under it. */
+	spin_lock(&tasklist_lock);
 	current->mm = NULL;
+	spin_unlock(&tasklist_lock);
 	mmput(mm);
 }
 
@@ -297,17 +302,15 @@ void do_group_exit(int code)
 	do_exit(code);
 }
 
-long sys_exit(int code)
+SYSCALL_DEFINE1(exit, int, code)
 {
 	do_exit((code & 0xff) << 8);
 }
-SYSCALL_ENTRY(exit);
 
-long sys_exit_group(int code)
+SYSCALL_DEFINE1(exit_group, int, code)
 {
 	do_group_exit((code & 0xff) << 8);
 }
-SYSCALL_ENTRY(exit_group);
 
 /* ---- wait4 -------------------------------------------------------------- */
 
@@ -390,8 +393,10 @@ long kernel_wait4(int pid, int *status, int options)
 	return ret;
 }
 
-long sys_wait4(int pid, int __user *stat_addr, int options,
-	       void __user *rusage)
+SYSCALL_DEFINE4(wait4, int, pid,
+		int __user *, stat_addr,
+		int, options,
+		void __user *, rusage)
 {
 	int status = 0;
 	long ret = kernel_wait4(pid, &status, options);
@@ -403,4 +408,3 @@ long sys_wait4(int pid, int __user *stat_addr, int options,
 		return -EFAULT;
 	return ret;
 }
-SYSCALL_ENTRY(wait4);

@@ -44,7 +44,8 @@
 #define DEFAULT_MAX_THREADS 512
 
 unsigned int max_threads = DEFAULT_MAX_THREADS;
-static atomic_t nr_user_tasks = ATOMIC_INIT(0);
+/* User tasks (processes' threads) that exist, zombies included. */
+atomic_t nr_threads = ATOMIC_INIT(0);
 
 static int set_max_threads(const char *val)
 {
@@ -64,7 +65,7 @@ kernel_param("anvil.max_threads", set_max_threads,
 
 int nr_processes(void)
 {
-	return atomic_read(&nr_user_tasks);
+	return atomic_read(&nr_threads);
 }
 
 /* The child's first steps in the kernel, on its own stack. */
@@ -226,13 +227,13 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 	err = check_clone_flags(flags);
 	if (err)
 		return ERR_PTR(err);
-	if (atomic_inc_return(&nr_user_tasks) > (int)max_threads) {
-		atomic_dec(&nr_user_tasks);
+	if (atomic_inc_return(&nr_threads) > (int)max_threads) {
+		atomic_dec(&nr_threads);
 		return ERR_PTR(-EAGAIN);
 	}
 	p = kthread_create(ret_from_fork, NULL, current->comm);
 	if (!p) {
-		atomic_dec(&nr_user_tasks);
+		atomic_dec(&nr_threads);
 		return ERR_PTR(-ENOMEM);
 	}
 	INIT_LIST_HEAD(&p->children);
@@ -265,7 +266,7 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 				       args->tls);
 	if (err) {
 		free_half_made(p);
-		atomic_dec(&nr_user_tasks);
+		atomic_dec(&nr_threads);
 		return ERR_PTR(err);
 	}
 	if (flags & CLONE_THREAD) {
@@ -344,17 +345,16 @@ void mm_release_vfork(struct task_struct *t)
 }
 
 #ifdef __NR_fork
-long sys_fork(void)
+SYSCALL_DEFINE0(fork)
 {
 	struct kernel_clone_args args = { .exit_signal = SIGCHLD };
 
 	return kernel_clone(&args);
 }
-SYSCALL_ENTRY(fork);
 #endif
 
 #ifdef __NR_vfork
-long sys_vfork(void)
+SYSCALL_DEFINE0(vfork)
 {
 	struct kernel_clone_args args = {
 		.flags = CLONE_VFORK | CLONE_VM,
@@ -363,7 +363,6 @@ long sys_vfork(void)
 
 	return kernel_clone(&args);
 }
-SYSCALL_ENTRY(vfork);
 #endif
 
 /*
@@ -371,8 +370,11 @@ SYSCALL_ENTRY(vfork);
  * passes tls before child_tid (Linux's CLONE_BACKWARDS). The arch says
  * which through asm/unistd.h's __ARCH_CLONE_TLS_BEFORE_CHILD_TID.
  */
-long sys_clone(unsigned long flags, unsigned long stack,
-	       int __user *parent_tid, unsigned long a4, unsigned long a5)
+SYSCALL_DEFINE5(clone, unsigned long, flags,
+		unsigned long, stack,
+		int __user *, parent_tid,
+		unsigned long, a4,
+		unsigned long, a5)
 {
 	struct kernel_clone_args args = {
 		.flags = flags & ~CSIGNAL,
@@ -390,7 +392,6 @@ long sys_clone(unsigned long flags, unsigned long stack,
 #endif
 	return kernel_clone(&args);
 }
-SYSCALL_ENTRY(clone);
 
 /*
  * make_init_process - the current kernel thread (kernel_init) becomes
@@ -423,6 +424,6 @@ int make_init_process(void)
 	list_add_tail(&t->thread_node, &t->signal->thread_head);
 	child_reaper = t;
 	spin_unlock(&tasklist_lock);
-	atomic_inc(&nr_user_tasks);
+	atomic_inc(&nr_threads);
 	return 0;
 }

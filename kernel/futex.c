@@ -157,8 +157,10 @@ struct kernel_timespec {
 	long tv_nsec;
 };
 
-long sys_futex(u32 __user *uaddr, int op, u32 val,
-	       const struct kernel_timespec __user *utime)
+SYSCALL_DEFINE4(futex, u32 __user *, uaddr,
+		int, op,
+		u32, val,
+		const struct kernel_timespec __user *, utime)
 {
 	struct kernel_timespec ts;
 	u64 timeout = 0;
@@ -196,13 +198,11 @@ long sys_futex(u32 __user *uaddr, int op, u32 val,
 		return -ENOSYS;
 	}
 }
-SYSCALL_ENTRY(futex);
 
 /* Robust futex lists: accepted and remembered, not walked at exit yet. */
-long sys_set_robust_list(void __user *head, size_t len)
+SYSCALL_DEFINE2(set_robust_list, void __user *, head, size_t, len)
 {
 	if (len != 24)		/* sizeof(struct robust_list_head) */
 		return -EINVAL;
 	return 0;
 }
-SYSCALL_ENTRY(set_robust_list);

@@ -14,6 +14,7 @@
  * join waits for that, not just for the function to return.
  */
 #include <anvil/arch.h>
+#include <anvil/completion.h>
 #include <anvil/gfp.h>
 #include <anvil/kernel.h>
 #include <anvil/mm.h>
@@ -121,28 +122,35 @@ void kthread_exit(void)
 	__schedule_dead();
 }
 
+/* t->exit_done once kthread_finish_exit() has run: nobody may wait now. */
+#define EXIT_DONE ((struct completion *)1)
+
+/*
+ * @t has switched away for the last time (finish_task_switch, on the
+ * next task). The xchg below is our last access to @t: from the moment
+ * it is done, a joiner may free it. (An earlier version set a flag and
+ * then looked for a joiner in @t; a joiner that saw the flag could free
+ * @t in between, and the look read freed memory.)
+ */
 void kthread_finish_exit(struct task_struct *t)
 {
-	struct task_struct *joiner;
+	struct completion *done;
 
 	smp_store_release(&t->exited, true);
-	smp_mb(); /* exited visible before we look for a joiner */
-	joiner = xchg(&t->joiner, NULL);
-	if (joiner)
-		wake_up_process(joiner);
+	done = xchg(&t->exit_done, EXIT_DONE);
+	if (done)
+		complete(done);	/* the joiner's, on its stack: alive */
 }
 
 void kthread_join(struct task_struct *t)
 {
-	for (;;) {
-		set_current_state(TASK_UNINTERRUPTIBLE);
-		WRITE_ONCE(t->joiner, current);
-		smp_mb(); /* joiner visible before we test exited */
-		if (smp_load_acquire(&t->exited))
-			break;
-		schedule();
-	}
-	__set_current_state(TASK_RUNNING);
+	struct completion done;
+
+	init_completion(&done);
+	/* Either we get in before the finish (it completes us), or it has
+	 * finished already (EXIT_DONE): in both cases @t is ours after. */
+	if (!cmpxchg(&t->exit_done, NULL, &done))
+		wait_for_completion(&done);
 	task_free(t);
 }
 

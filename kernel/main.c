@@ -10,7 +10,7 @@
  *	setup_arch()		console, traps, memory map, clock (arch)
  *	parse_kernel_params()	the command line; unknown options stop boot
  *	mm_init()		struct pages, buddy and slab allocators
- *	syscall_table_init()	the system call table, from SYSCALL_ENTRY
+ *	syscall_table_init()	the system call table, from SYSCALL_DEFINEn
  *	sched_init()		the boot flow becomes CPU 0's idle task
  *	arch_timer_init()	the periodic tick; interrupts on
  *	smp_init()		start the other CPUs

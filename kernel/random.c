@@ -119,7 +119,9 @@ u64 get_random_u64(void)
  * requests stop early at a page boundary when a signal is pending, and
  * return what was copied, as Linux's do.
  */
-long sys_getrandom(char __user *ubuf, size_t count, unsigned int flags)
+SYSCALL_DEFINE3(getrandom, char __user *, ubuf,
+		size_t, count,
+		unsigned int, flags)
 {
 	u8 chunk[GETRANDOM_CHUNK];
 	size_t done = 0, n, left;
@@ -150,4 +152,3 @@ long sys_getrandom(char __user *ubuf, size_t count, unsigned int flags)
 		return -EFAULT;
 	return (long)done;
 }
-SYSCALL_ENTRY(getrandom);

@@ -26,8 +26,10 @@ static void __noreturn kernel_power_off(const char *why)
 	machine_power_off();
 }
 
-long sys_reboot(unsigned int magic1, unsigned int magic2, unsigned int cmd,
-		void __user *arg)
+SYSCALL_DEFINE4(reboot, unsigned int, magic1,
+		unsigned int, magic2,
+		unsigned int, cmd,
+		void __user *, arg)
 {
 	char buf[256];
 	long len;
@@ -60,4 +62,3 @@ long sys_reboot(unsigned int magic1, unsigned int magic2, unsigned int cmd,
 		return -EINVAL;
 	}
 }
-SYSCALL_ENTRY(reboot);

@@ -76,7 +76,7 @@ static int do_prlimit(struct task_struct *tsk, unsigned int resource,
 	return 0;
 }
 
-long sys_getrlimit(unsigned int resource, struct rlimit __user *rlim)
+SYSCALL_DEFINE2(getrlimit, unsigned int, resource, struct rlimit __user *, rlim)
 {
 	struct rlimit64 value;
 	int ret = do_prlimit(current, resource, NULL, &value);
@@ -85,13 +85,13 @@ long sys_getrlimit(unsigned int resource, struct rlimit __user *rlim)
 		return ret;
 	return copy_to_user(rlim, &value, sizeof(value)) ? -EFAULT : 0;
 }
-SYSCALL_ENTRY(getrlimit);
 /* ppc64's "unsigned" getrlimit is the only one a 64-bit process has. */
 #ifdef __NR_ugetrlimit
 SYSCALL_ENTRY_ALIAS(ugetrlimit, getrlimit);
 #endif
 
-long sys_setrlimit(unsigned int resource, const struct rlimit __user *rlim)
+SYSCALL_DEFINE2(setrlimit, unsigned int, resource,
+		const struct rlimit __user *, rlim)
 {
 	struct rlimit64 value;
 
@@ -99,11 +99,11 @@ long sys_setrlimit(unsigned int resource, const struct rlimit __user *rlim)
 		return -EFAULT;
 	return do_prlimit(current, resource, &value, NULL);
 }
-SYSCALL_ENTRY(setrlimit);
 
-long sys_prlimit64(int pid, unsigned int resource,
-		   const struct rlimit64 __user *new_rlim,
-		   struct rlimit64 __user *old_rlim)
+SYSCALL_DEFINE4(prlimit64, int, pid,
+		unsigned int, resource,
+		const struct rlimit64 __user *, new_rlim,
+		struct rlimit64 __user *, old_rlim)
 {
 	struct rlimit64 new, old;
 	struct task_struct *tsk;
@@ -129,4 +129,3 @@ long sys_prlimit64(int pid, unsigned int resource,
 		return -EFAULT;
 	return 0;
 }
-SYSCALL_ENTRY(prlimit64);

@@ -329,7 +329,7 @@ void force_sig_fault(int sig, int code, unsigned long addr)
 		t->blocked.sig &= ~M(sig);
 	}
 	if (sa->sa_handler == SIG_DFL)
-		pr_info("anvil: %s[%d]: %s (code %d) at %lx; killed\n",
+		pr_warn("anvil: %s[%d]: %s (code %d) at %lx; killed\n",
 			t->comm, t->tgid, signal_name(sig), code, addr);
 	__send_signal(sig, &info, t, false);
 	spin_unlock_irqrestore(&t->sighand->siglock, flags);
@@ -410,7 +410,7 @@ static bool not_init_nor_self(struct task_struct *t, int unused)
 	return t != child_reaper && t->tgid != current->tgid;
 }
 
-long sys_kill(int pid, int sig)
+SYSCALL_DEFINE2(kill, int, pid, int, sig)
 {
 	kernel_siginfo_t info;
 	struct task_struct *t;
@@ -435,7 +435,6 @@ long sys_kill(int pid, int sig)
 	spin_unlock(&tasklist_lock);
 	return ret;
 }
-SYSCALL_ENTRY(kill);
 
 static long do_tkill(int tgid, int pid, int sig)
 {
@@ -456,19 +455,17 @@ static long do_tkill(int tgid, int pid, int sig)
 	return ret;
 }
 
-long sys_tgkill(int tgid, int pid, int sig)
+SYSCALL_DEFINE3(tgkill, int, tgid, int, pid, int, sig)
 {
 	if (tgid <= 0)
 		return -EINVAL;
 	return do_tkill(tgid, pid, sig);
 }
-SYSCALL_ENTRY(tgkill);
 
-long sys_tkill(int pid, int sig)
+SYSCALL_DEFINE2(tkill, int, pid, int, sig)
 {
 	return do_tkill(0, pid, sig);
 }
-SYSCALL_ENTRY(tkill);
 
 /* ---- handlers and masks ------------------------------------------------- */
 
@@ -503,8 +500,10 @@ void set_current_blocked(const sigset_t *set)
 	spin_unlock_irqrestore(&t->sighand->siglock, flags);
 }
 
-long sys_rt_sigaction(int sig, const struct sigaction __user *act,
-		      struct sigaction __user *oact, size_t sigsetsize)
+SYSCALL_DEFINE4(rt_sigaction, int, sig,
+		const struct sigaction __user *, act,
+		struct sigaction __user *, oact,
+		size_t, sigsetsize)
 {
 	struct task_struct *t = current;
 	struct sigaction new, old;
@@ -538,10 +537,11 @@ long sys_rt_sigaction(int sig, const struct sigaction __user *act,
 		return -EFAULT;
 	return 0;
 }
-SYSCALL_ENTRY(rt_sigaction);
 
-long sys_rt_sigprocmask(int how, const sigset_t __user *nset,
-			sigset_t __user *oset, size_t sigsetsize)
+SYSCALL_DEFINE4(rt_sigprocmask, int, how,
+		const sigset_t __user *, nset,
+		sigset_t __user *, oset,
+		size_t, sigsetsize)
 {
 	sigset_t old = current->blocked, set;
 
@@ -568,9 +568,8 @@ long sys_rt_sigprocmask(int how, const sigset_t __user *nset,
 		return -EFAULT;
 	return 0;
 }
-SYSCALL_ENTRY(rt_sigprocmask);
 
-long sys_rt_sigpending(sigset_t __user *uset, size_t sigsetsize)
+SYSCALL_DEFINE2(rt_sigpending, sigset_t __user *, uset, size_t, sigsetsize)
 {
 	struct task_struct *t = current;
 	unsigned long flags;
@@ -584,7 +583,6 @@ long sys_rt_sigpending(sigset_t __user *uset, size_t sigsetsize)
 	spin_unlock_irqrestore(&t->sighand->siglock, flags);
 	return copy_to_user(uset, &set, sigsetsize) ? -EFAULT : 0;
 }
-SYSCALL_ENTRY(rt_sigpending);
 
 /* Sleep until a signal is taken (pause, sigsuspend). */
 static long sleep_until_signal(void)
@@ -600,18 +598,18 @@ static long sleep_until_signal(void)
 }
 
 #ifdef __NR_pause
-long sys_pause(void)
+SYSCALL_DEFINE0(pause)
 {
 	return sleep_until_signal();
 }
-SYSCALL_ENTRY(pause);
 #endif
 
 /*
  * rt_sigsuspend: wait under a temporary mask; the handler's frame saves
  * the caller's real mask (saved_sigmask), which sigreturn puts back.
  */
-long sys_rt_sigsuspend(const sigset_t __user *umask, size_t sigsetsize)
+SYSCALL_DEFINE2(rt_sigsuspend, const sigset_t __user *, umask,
+		size_t, sigsetsize)
 {
 	struct task_struct *t = current;
 	sigset_t set;
@@ -625,7 +623,6 @@ long sys_rt_sigsuspend(const sigset_t __user *umask, size_t sigsetsize)
 	set_current_blocked(&set);
 	return sleep_until_signal();
 }
-SYSCALL_ENTRY(rt_sigsuspend);
 
 /* ---- the alternate signal stack ------------------------------------------ */
 
@@ -647,8 +644,8 @@ bool on_sig_stack(unsigned long sp)
 	       sp - t->sas_ss_sp <= t->sas_ss_size;
 }
 
-long sys_sigaltstack(const struct user_stack_t __user *uss,
-		     struct user_stack_t __user *uoss)
+SYSCALL_DEFINE2(sigaltstack, const struct user_stack_t __user *, uss,
+		struct user_stack_t __user *, uoss)
 {
 	struct task_struct *t = current;
 	struct user_stack_t old = {
@@ -687,7 +684,6 @@ long sys_sigaltstack(const struct user_stack_t __user *uss,
 		return -EFAULT;
 	return 0;
 }
-SYSCALL_ENTRY(sigaltstack);
 
 /*
  * Where a handler's frame goes: the alternate stack if the handler asked
@@ -810,7 +806,19 @@ static void handle_signal(struct ksignal *ksig, struct pt_regs *regs)
 
 	handle_restart(regs, ksig);
 	if (arch_setup_rt_frame(ksig, oldset, regs)) {
-		/* No room for the frame: the process dies of it, as Linux. */
+		/*
+		 * No room for the frame: SIGSEGV, as Linux (force_sigsegv).
+		 * If SIGSEGV is what could not be delivered, its handler goes
+		 * first, or the next try would fail the same way, forever
+		 * (a stack overflow with a SIGSEGV handler and no altstack).
+		 */
+		if (ksig->sig == SIGSEGV) {
+			unsigned long flags;
+
+			spin_lock_irqsave(&t->sighand->siglock, flags);
+			sig_action(t, SIGSEGV)->sa_handler = SIG_DFL;
+			spin_unlock_irqrestore(&t->sighand->siglock, flags);
+		}
 		force_sig_fault(SIGSEGV, SI_KERNEL, 0);
 		return;
 	}
@@ -877,4 +885,37 @@ int zap_other_threads(int code)
 		group_kill(t, code);
 	spin_unlock_irqrestore(&t->sighand->siglock, flags);
 	return code;
+}
+
+/* ---- for the console's ^C (drivers/tty/n_tty.c) ------------------------- */
+
+/*
+ * kill_pgrp - @sig to every process in process group @pgrp, as kill(2)
+ * with -@pgrp would (si_pid is the caller's, 0 from a kernel thread).
+ * @sig 0 only checks that the group exists. 0 or -ESRCH.
+ */
+int kill_pgrp(int pgrp, int sig)
+{
+	return kill_matching(sig, in_pgrp, pgrp);
+}
+
+static bool in_session_but_init(struct task_struct *t, int sid)
+{
+	return t->signal->session == sid && t != child_reaper;
+}
+
+/*
+ * kill_init_session - @sig to every process in init's session except
+ * init itself: with no job control, what the console treats as its
+ * foreground until someone sets one with TIOCSPGRP. 0 or -ESRCH.
+ */
+int kill_init_session(int sig)
+{
+	int sid;
+
+	spin_lock(&tasklist_lock);
+	sid = child_reaper && child_reaper->signal ?
+	      child_reaper->signal->session : 0;
+	spin_unlock(&tasklist_lock);
+	return sid ? kill_matching(sig, in_session_but_init, sid) : -ESRCH;
 }

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
  * kernel/sys.c: system call dispatch, and the calls that are about the
- * task itself. Every handler registers its number with SYSCALL_ENTRY
- * (<anvil/syscalls.h>) next to its body; syscall_table_init() gathers
- * those records into the table at boot. A number with no handler returns
+ * task itself. Every handler is defined with SYSCALL_DEFINEn
+ * (<anvil/syscalls.h>), which ties it to its number; syscall_table_init()
+ * gathers those records into the table at boot. A number with no handler returns
  * -ENOSYS and is reported once, so a student running a new program sees
  * which call anvil lacks.
  */
@@ -46,28 +46,29 @@ long do_syscall(struct pt_regs *regs)
 }
 
 /* A process's id is its thread group's: the leader's pid. */
-long sys_getpid(void)
+SYSCALL_DEFINE0(getpid)
 {
 	return current->tgid ? current->tgid : current->pid;
 }
-SYSCALL_ENTRY(getpid);
 
-long sys_gettid(void)
+SYSCALL_DEFINE0(gettid)
 {
 	return current->pid;
 }
-SYSCALL_ENTRY(gettid);
 
-long sys_sched_yield(void)
+SYSCALL_DEFINE0(sched_yield)
 {
 	yield();
 	return 0;
 }
-SYSCALL_ENTRY(sched_yield);
 
 /* The mmap family on the caller's address space (mm/mmap.c). */
-long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot,
-	      unsigned long flags, unsigned long fd, unsigned long off)
+SYSCALL_DEFINE6(mmap, unsigned long, addr,
+		unsigned long, len,
+		unsigned long, prot,
+		unsigned long, flags,
+		unsigned long, fd,
+		unsigned long, off)
 {
 	if (!current->mm)
 		return -EINVAL;
@@ -75,25 +76,23 @@ long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot,
 		return -EINVAL;
 	return (long)do_mmap(current->mm, addr, len, prot, flags, fd, off);
 }
-SYSCALL_ENTRY(mmap);
 
-long sys_munmap(unsigned long addr, unsigned long len)
+SYSCALL_DEFINE2(munmap, unsigned long, addr, unsigned long, len)
 {
 	return current->mm ? do_munmap(current->mm, addr, len) : -EINVAL;
 }
-SYSCALL_ENTRY(munmap);
 
-long sys_mprotect(unsigned long addr, unsigned long len, unsigned long prot)
+SYSCALL_DEFINE3(mprotect, unsigned long, addr,
+		unsigned long, len,
+		unsigned long, prot)
 {
 	return current->mm ? do_mprotect(current->mm, addr, len, prot) : -EINVAL;
 }
-SYSCALL_ENTRY(mprotect);
 
-long sys_brk(unsigned long brk)
+SYSCALL_DEFINE1(brk, unsigned long, brk)
 {
 	return current->mm ? (long)do_brk(current->mm, brk) : -EINVAL;
 }
-SYSCALL_ENTRY(brk);
 
 /*
  * Process groups and sessions: the ids live in the process's
@@ -108,7 +107,7 @@ static struct task_struct *find_process(int pid)
 	return t && t->signal ? t->group_leader : NULL;
 }
 
-long sys_setpgid(int pid, int pgid)
+SYSCALL_DEFINE2(setpgid, int, pid, int, pgid)
 {
 	struct task_struct *t;
 	long ret = 0;
@@ -132,9 +131,8 @@ long sys_setpgid(int pid, int pgid)
 	spin_unlock(&tasklist_lock);
 	return ret;
 }
-SYSCALL_ENTRY(setpgid);
 
-long sys_getpgid(int pid)
+SYSCALL_DEFINE1(getpgid, int, pid)
 {
 	struct task_struct *t;
 	long ret;
@@ -145,17 +143,15 @@ long sys_getpgid(int pid)
 	spin_unlock(&tasklist_lock);
 	return ret;
 }
-SYSCALL_ENTRY(getpgid);
 
 #ifdef __NR_getpgrp
-long sys_getpgrp(void)
+SYSCALL_DEFINE0(getpgrp)
 {
 	return sys_getpgid(0);
 }
-SYSCALL_ENTRY(getpgrp);
 #endif
 
-long sys_getsid(int pid)
+SYSCALL_DEFINE1(getsid, int, pid)
 {
 	struct task_struct *t;
 	long ret;
@@ -166,10 +162,9 @@ long sys_getsid(int pid)
 	spin_unlock(&tasklist_lock);
 	return ret;
 }
-SYSCALL_ENTRY(getsid);
 
 /* A new session and group, led by the caller (not a group leader). */
-long sys_setsid(void)
+SYSCALL_DEFINE0(setsid)
 {
 	struct task_struct *leader = current->group_leader, *t;
 	long ret = leader->tgid;
@@ -189,4 +184,3 @@ long sys_setsid(void)
 	spin_unlock(&tasklist_lock);
 	return ret;
 }
-SYSCALL_ENTRY(setsid);

@@ -31,7 +31,7 @@
  * <anvil/utsname.h>). The version string carries the build time, as
  * Linux's does.
  */
-static const struct new_utsname init_uts = {
+const struct new_utsname init_uts = {
 	.sysname = UTS_SYSNAME,
 	.nodename = UTS_NODENAME,
 	.release = UTS_RELEASE,
@@ -40,13 +40,12 @@ static const struct new_utsname init_uts = {
 	.domainname = UTS_DOMAINNAME,
 };
 
-long sys_uname(struct new_utsname __user *name)
+SYSCALL_DEFINE1(uname, struct new_utsname __user *, name)
 {
 	return copy_to_user(name, &init_uts, sizeof(init_uts)) ? -EFAULT : 0;
 }
-SYSCALL_ENTRY(uname);
 
-long sys_sysinfo(struct sysinfo __user *info)
+SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
 {
 	struct sysinfo val;
 	struct task_struct *t;
@@ -71,7 +70,6 @@ long sys_sysinfo(struct sysinfo __user *info)
 	val.procs = procs > 0xffff ? 0xffff : procs;
 	return copy_to_user(info, &val, sizeof(val)) ? -EFAULT : 0;
 }
-SYSCALL_ENTRY(sysinfo);
 
 static u64 current_group_cputime(void)
 {
@@ -89,7 +87,7 @@ static u64 current_group_cputime(void)
  * for an error for 1.3 billion years). Children's times are 0: wait4
  * does not add them up yet.
  */
-long sys_times(struct tms __user *tbuf)
+SYSCALL_DEFINE1(times, struct tms __user *, tbuf)
 {
 	struct tms tms = { 0 };
 
@@ -103,7 +101,6 @@ long sys_times(struct tms __user *tbuf)
 	_Static_assert(HZ == USER_HZ, "times() returns jiffies unconverted");
 	return (long)READ_ONCE(jiffies);
 }
-SYSCALL_ENTRY(times);
 
 static struct __kernel_old_timeval ns_to_timeval(u64 ns)
 {
@@ -118,7 +115,7 @@ static struct __kernel_old_timeval ns_to_timeval(u64 ns)
  * switches, max RSS) are 0. RUSAGE_CHILDREN is all 0 until wait4
  * collects the children's usage.
  */
-long sys_getrusage(int who, struct rusage __user *ru)
+SYSCALL_DEFINE2(getrusage, int, who, struct rusage __user *, ru)
 {
 	struct rusage r;
 
@@ -137,39 +134,34 @@ long sys_getrusage(int who, struct rusage __user *ru)
 	}
 	return copy_to_user(ru, &r, sizeof(r)) ? -EFAULT : 0;
 }
-SYSCALL_ENTRY(getrusage);
 
 /* One user: root. */
-long sys_getuid(void)
+SYSCALL_DEFINE0(getuid)
 {
 	return 0;
 }
-SYSCALL_ENTRY(getuid);
 
-long sys_geteuid(void)
+SYSCALL_DEFINE0(geteuid)
 {
 	return 0;
 }
-SYSCALL_ENTRY(geteuid);
 
-long sys_getgid(void)
+SYSCALL_DEFINE0(getgid)
 {
 	return 0;
 }
-SYSCALL_ENTRY(getgid);
 
-long sys_getegid(void)
+SYSCALL_DEFINE0(getegid)
 {
 	return 0;
 }
-SYSCALL_ENTRY(getegid);
 
 /*
  * The parent's process id. real_parent changes when the parent exits
  * (the child is handed to init), under tasklist_lock. 0 for init and
  * for kernel threads, as in Linux.
  */
-long sys_getppid(void)
+SYSCALL_DEFINE0(getppid)
 {
 	struct task_struct *parent;
 	int ppid;
@@ -180,24 +172,22 @@ long sys_getppid(void)
 	spin_unlock(&tasklist_lock);
 	return ppid;
 }
-SYSCALL_ENTRY(getppid);
 
 /*
  * Where to write 0 (and wake a futex) when this thread exits, so a
  * pthread_join can wait on it; the C library calls this at startup.
  */
-long sys_set_tid_address(int __user *tidptr)
+SYSCALL_DEFINE1(set_tid_address, int __user *, tidptr)
 {
 	current->clear_child_tid = tidptr;
 	return current->pid;
 }
-SYSCALL_ENTRY(set_tid_address);
 
 /*
  * The file-creation mask: the permission bits open/mkdir clear. Only a
  * process has an fs_struct; a kernel thread calling this is a bug.
  */
-long sys_umask(int mask)
+SYSCALL_DEFINE1(umask, int, mask)
 {
 	struct fs_struct *fs = current->fs;
 	unsigned int old;
@@ -210,4 +200,3 @@ long sys_umask(int mask)
 	spin_unlock(&fs->lock);
 	return old;
 }
-SYSCALL_ENTRY(umask);

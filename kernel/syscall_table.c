@@ -2,7 +2,7 @@
 /*
  * kernel/syscall_table.c: the system call table, built at boot.
  *
- * Each handler says which number it answers with SYSCALL_ENTRY, next to
+ * Each handler says which number it answers with SYSCALL_DEFINEn, next to
  * its body (<anvil/syscalls.h>); the records land in the "syscall_defs"
  * section, and this file turns them into the array do_syscall()
  * (kernel/sys.c) indexes with the arch's Linux numbers (<asm/unistd.h>).
@@ -13,7 +13,7 @@
 
 struct syscall_entry sys_call_table[NR_syscalls];
 
-/* The linker script gathers the SYSCALL_ENTRY records here. */
+/* The linker script gathers the SYSCALL_DEFINEn records here. */
 extern const struct syscall_def __start_syscall_defs[], __stop_syscall_defs[];
 
 void syscall_table_init(void)

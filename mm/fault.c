@@ -16,6 +16,8 @@
 #include <anvil/pgtable.h>
 #include <anvil/rwsem.h>
 #include <anvil/sched.h>
+#include <anvil/sched/signal.h>
+#include <anvil/spinlock.h>
 #include <anvil/syscalls.h>
 
 /* Does @vma allow the access in @flags? */
@@ -28,18 +30,46 @@ static bool access_ok_vma(struct vm_area_struct *vma, unsigned int flags)
 	return vma->vm_flags & (VM_READ | VM_WRITE | VM_EXEC);
 }
 
-/* Grow a stack VMA down to cover @addr (mmap_lock held for reading). */
+/*
+ * Linux's stack_guard_gap: a stack may not grow to within this many pages
+ * of the mapping below it, so a runaway recursion faults instead of
+ * silently running into someone's heap.
+ */
+#define STACK_GUARD_GAP (256UL << PAGE_SHIFT)
+
+/*
+ * expand_stack - grow a VM_GROWSDOWN stack down to cover @addr.
+ *
+ * Called with mmap_lock held only for reading, like every fault, so two
+ * threads may grow the same stack at once: mm->page_table_lock serializes
+ * the update of vm_start (Linux uses the same lock for this). The VMA
+ * keeps its place in the tree: it only moves down into the free gap
+ * below it. Limits: RLIMIT_STACK for the whole stack, and the guard gap.
+ */
 static bool expand_stack(struct vm_area_struct *vma, unsigned long addr)
 {
 	struct vm_area_struct *prev = vma->vm_prev;
+	struct mm_struct *mm = vma->vm_mm;
+	u64 limit = ~0ULL;
+	bool ok = false;
 
 	addr &= PAGE_MASK;
-	if (prev && prev->vm_end > addr)
+	if (current->signal)
+		limit = READ_ONCE(current->signal->rlim[RLIMIT_STACK].rlim_cur);
+	if (vma->vm_end - addr > limit)
 		return false;
-	/* Not racy in practice: one stack per mm, grown by its own faults. */
-	vma->vm_start = addr;
-	vma->vm_pgoff = addr >> PAGE_SHIFT;
-	return true;
+	if (prev && (addr < STACK_GUARD_GAP ||
+		     prev->vm_end > addr - STACK_GUARD_GAP))
+		return false;
+	spin_lock(&mm->page_table_lock);
+	if (addr < vma->vm_start) {
+		mm->total_vm += (vma->vm_start - addr) >> PAGE_SHIFT;
+		vma->vm_pgoff -= (vma->vm_start - addr) >> PAGE_SHIFT;
+		WRITE_ONCE(vma->vm_start, addr);
+	}
+	ok = true;
+	spin_unlock(&mm->page_table_lock);
+	return ok;
 }
 
 static int fault_error(unsigned int flags, int sig, int code,

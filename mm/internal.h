@@ -7,6 +7,7 @@
  *	memblock	struct memblock, its free-range walk (mm/memblock.c)
  *	buddy		free_area[], boot pages in (mm/page_alloc.c)
  *	slab		the list of caches (mm/slab.c)
+ *	mmap		munmap for callers holding mmap_lock (mm/mmap.c)
  */
 #ifndef ANVIL_MM_INTERNAL_H
 #define ANVIL_MM_INTERNAL_H
@@ -76,5 +77,11 @@ void __free_pages_core(struct page *page, unsigned int order);
 /* ---- slab --------------------------------------------------------- */
 
 extern struct list_head slab_caches;
+
+/* ---- the mmap family ---------------------------------------------- */
+
+struct mm_struct;
+/* Unmap [start, end), page-aligned; mmap_lock held for writing. */
+int __do_munmap(struct mm_struct *mm, unsigned long start, unsigned long end);
 
 #endif /* ANVIL_MM_INTERNAL_H */

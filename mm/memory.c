@@ -24,6 +24,7 @@
 #include <anvil/sched.h>
 #include <anvil/slab.h>
 #include <anvil/string.h>
+#include <anvil/vmstat.h>
 
 struct zap_stats zap_stats;
 
@@ -116,7 +117,12 @@ static void free_pte_table(void *table)
 	free_page((unsigned long)table);
 }
 
-static pmd_t *walk_alloc(struct mm_struct *mm, unsigned long addr)
+/*
+ * The pmd entry for @addr, allocating whatever is missing on the way
+ * down, the PTE table included (faults, fork's copy, mremap's
+ * destination). NULL when out of memory. May sleep; no PTL held.
+ */
+pmd_t *walk_alloc(struct mm_struct *mm, unsigned long addr)
 {
 	pgd_t *pgd = pgd_offset(mm, addr);
 	pud_t *pud;
@@ -297,8 +303,10 @@ static int handle_pte_fault(struct vm_area_struct *vma, unsigned long addr,
 int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr,
 		    unsigned int flags)
 {
-	pmd_t *pmd = walk_alloc(vma->vm_mm, addr & PAGE_MASK);
+	pmd_t *pmd;
 
+	count_vm_event(PGFAULT);	/* /proc/vmstat's pgfault, as Linux */
+	pmd = walk_alloc(vma->vm_mm, addr & PAGE_MASK);
 	if (!pmd)
 		return VM_FAULT_OOM;
 	return handle_pte_fault(vma, addr & PAGE_MASK, pmd, flags);
@@ -459,11 +467,19 @@ void zap_page_range(struct vm_area_struct *vma, unsigned long start,
 
 /* ---- freeing page tables ------------------------------------------- */
 
+/*
+ * A freed table must be flushed for even when no PTE under it was cleared
+ * in this gather (MADV_DONTNEED emptied it earlier): a CPU's page-walk
+ * cache may still hold the path through it. So its address joins the
+ * range, as Linux's pte_free_tlb does; on x86 an invlpg of any address
+ * also drops the paging-structure caches.
+ */
 static void free_pte_range(struct mmu_gather *tlb, struct mm_struct *mm,
-			   pmd_t *pmd)
+			   pmd_t *pmd, unsigned long addr)
 {
 	struct page *table = virt_to_page(pmd_pgtable(*pmd));
 
+	tlb_remove_tlb_entry(tlb, addr);
 	pmd_clear(pmd);
 	pte_table_dtor(table);
 	atomic_long_dec(&mm->nr_ptes);
@@ -500,12 +516,13 @@ static void free_pmd_range(struct mmu_gather *tlb, struct mm_struct *mm,
 	do {
 		next = pmd_addr_end(addr, end);
 		if (!pmd_none(*pmd))
-			free_pte_range(tlb, mm, pmd);
+			free_pte_range(tlb, mm, pmd, addr);
 	} while (pmd++, addr = next, addr != end);
 	if (span_is_free(start, end, ~((1UL << PUD_SHIFT) - 1), floor,
 			 ceiling)) {
 		struct page *table = virt_to_page(pud_pgtable(*pud));
 
+		tlb_remove_tlb_entry(tlb, start);
 		pud_clear(pud);
 		tlb_remove_table(tlb, table);
 	}
@@ -527,6 +544,7 @@ static void free_pud_range(struct mmu_gather *tlb, struct mm_struct *mm,
 			 ceiling)) {
 		struct page *table = virt_to_page(pgd_pgtable(*pgd));
 
+		tlb_remove_tlb_entry(tlb, start);
 		pgd_clear(pgd);
 		tlb_remove_table(tlb, table);
 	}

@@ -29,6 +29,7 @@
 #include <anvil/pgtable.h>
 #include <anvil/rwsem.h>
 
+#include "internal.h"
 #include "vma_internal.h"
 
 /* PROT_* and MAP_* to VM_* (the VM_MAY* bits: what mprotect may add). */
@@ -76,8 +77,12 @@ static void unmap_region(struct mm_struct *mm, struct list_head *detached,
 	}
 }
 
-static int __do_munmap(struct mm_struct *mm, unsigned long start,
-		       unsigned long end)
+/*
+ * __do_munmap - do_munmap() for callers that hold mmap_lock for writing
+ * already and have checked the range (MAP_FIXED, brk, mremap): remove
+ * every part of every VMA inside [start, end), page-aligned.
+ */
+int __do_munmap(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
 	LIST_HEAD(detached);
 	int err = vma_remove_range(mm, start, end, &detached);
@@ -192,8 +197,11 @@ unsigned long do_mmap(struct mm_struct *mm, unsigned long addr,
 	len = ALIGN(len, PAGE_SIZE);
 	down_write(&mm->mmap_lock);
 	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
+		ret = -ENOMEM;		/* past user space: Linux's errno */
+		if (addr > mm->task_size - len)
+			goto out;
 		ret = -EINVAL;
-		if (addr < mmap_min_addr || addr > mm->task_size - len)
+		if (addr < mmap_min_addr)
 			goto out;
 		ret = -EEXIST;
 		if ((flags & MAP_FIXED_NOREPLACE) &&

@@ -10,7 +10,8 @@
  *	    anon_vma->root->mutex	(always the ROOT's: seed 003)
  *	      mm->page_table_lock	(populating pgd/pud/pmd entries)
  *	      pte table's PTL		(every PTE change)
- *	        child PTL (fork, spin_lock_nested), zone_lock, slab locks
+ *	        child PTL (fork) or mremap's new PTL (spin_lock_nested),
+ *	        zone_lock, slab locks
  *
  * Nothing may take a lock above one it holds. The mutexes (i_mmap,
  * anon_vma) are sleeping locks so truncate and rmap walks stay

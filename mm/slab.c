@@ -560,6 +560,18 @@ static unsigned long slab_shrink_scan(struct shrinker *sh, unsigned long nr)
 	return freed;
 }
 
+unsigned long slab_total_pages(void)
+{
+	struct kmem_cache *s;
+	unsigned long pages = 0;
+
+	spin_lock(&slab_caches_lock);
+	list_for_each_entry(s, &slab_caches, list)
+		pages += READ_ONCE(s->nr_slabs) << s->order;
+	spin_unlock(&slab_caches_lock);
+	return pages;
+}
+
 static struct shrinker slab_shrinker = {
 	.name = "slab",
 	.count_objects = slab_shrink_count,

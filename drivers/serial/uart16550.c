@@ -70,6 +70,21 @@ static bool uart16550_probe(struct uart_port *p)
 	return serial_in(p, UART_SCR) == 0xa5;
 }
 
+/*
+ * Keep what the chip holds now. Turning the FIFO on (below) empties it,
+ * and these may be the first keys someone typed, or the start of input
+ * piped into QEMU. Reading the receive register also matters there:
+ * QEMU holds further input back (in -serial mon:stdio's multiplexer)
+ * until the guest reads it, so emptying the FIFO without reading would
+ * leave the rest of that input stuck for good.
+ */
+static void uart16550_keep_rx(struct uart_port *p)
+{
+	while (p->early_rx_len < sizeof(p->early_rx) &&
+	       (serial_in(p, UART_LSR) & UART_LSR_DR))
+		p->early_rx[p->early_rx_len++] = serial_in(p, UART_RX);
+}
+
 bool uart16550_init(struct uart_port *p, unsigned int baud)
 {
 	unsigned int divisor = p->uartclk / (16 * baud);
@@ -77,6 +92,7 @@ bool uart16550_init(struct uart_port *p, unsigned int baud)
 	p->present = uart16550_probe(p);
 	if (!p->present)
 		return false;
+	uart16550_keep_rx(p);
 	serial_out(p, UART_IER, 0);
 	serial_out(p, UART_LCR, UART_LCR_DLAB);
 	serial_out(p, UART_DLL, divisor & 0xff);
@@ -85,6 +101,14 @@ bool uart16550_init(struct uart_port *p, unsigned int baud)
 	serial_out(p, UART_FCR, UART_FCR_ENABLE | UART_FCR_CLEAR |
 				 UART_FCR_TRIGGER_14);
 	serial_out(p, UART_MCR, UART_MCR_DTR | UART_MCR_RTS | UART_MCR_OUT2);
+	/*
+	 * As Linux's 8250 driver does after its FIFO reset, read the
+	 * status and receive registers once more: what came meanwhile is
+	 * kept, and the empty read tells QEMU there is room again.
+	 */
+	uart16550_keep_rx(p);
+	serial_in(p, UART_LSR);
+	serial_in(p, UART_RX);
 	return true;
 }
 
@@ -123,7 +147,9 @@ void uart16550_enable_rx_irq(struct uart_port *p)
 }
 
 /*
- * Take every byte the chip holds. With the FIFO's trigger level at 14,
+ * Take every byte the chip holds, after any kept from before
+ * uart16550_init() (the receive interrupt's handler is the only
+ * reader, so they need no lock). With the FIFO's trigger level at 14,
  * one interrupt may stand for up to 16 bytes (or fewer, after the
  * receive timeout of four character times), and the interrupt only
  * ends once the FIFO is empty: so loop on "data ready" rather than
@@ -136,6 +162,8 @@ size_t uart16550_read(struct uart_port *p, char *buf, size_t max)
 
 	if (!p->present)
 		return 0;
+	while (n < max && p->early_rx_pos < p->early_rx_len)
+		buf[n++] = (char)p->early_rx[p->early_rx_pos++];
 	while (n < max && (serial_in(p, UART_LSR) & UART_LSR_DR))
 		buf[n++] = (char)serial_in(p, UART_RX);
 	return n;

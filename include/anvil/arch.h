@@ -58,6 +58,17 @@ struct thread_struct *arch_switch_to(struct thread_struct *prev,
 void arch_thread_setup(struct thread_struct *t, void *stack_top,
 		       void (*fn)(void *), void *arg);
 
+/*
+ * /proc ("procfs" in docs/arch-boundary.md), called in process context
+ * with no lock held; they print with seq_printf (<anvil/seq_file.h>):
+ * arch_show_cpuinfo() the /proc/cpuinfo lines about online CPU @cpu that
+ * follow its "processor" line; arch_tlb_flush_stats() the arch's TLB or
+ * hash MMU counters for /proc/vmstat, one "name value" line each.
+ */
+struct seq_file;
+void arch_show_cpuinfo(struct seq_file *m, unsigned int cpu);
+void arch_tlb_flush_stats(struct seq_file *m);
+
 /* User address spaces ("User page tables" in docs/arch-boundary.md). */
 struct mm_struct;
 struct task_struct;

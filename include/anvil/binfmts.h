@@ -14,10 +14,12 @@ struct mm_struct;
 #define BINPRM_BUF_SIZE 256
 #define MAX_ARG_STRLEN (32 * PAGE_SIZE)	/* one argument: 128 KiB */
 #define MAX_ARG_STRINGS 0x7fffffff
-#define MAX_INTERP_DEPTH 4		/* "#!" scripts running scripts */
+#define MAX_INTERP_DEPTH 5		/* "#!" scripts running scripts:
+					 * five, the sixth is ELOOP (Linux) */
 #define DEFAULT_STACK_SIZE (8UL << 20)	/* RLIMIT_STACK's default */
 #define MIN_STACK_SIZE (128UL << 10)
 #define MAX_STACK_SIZE (64UL << 20)
+#define STACK_EXTRA (128UL << 10)	/* beyond the strings, at exec */
 
 /* One execve in progress. */
 struct linux_binprm {
@@ -29,6 +31,7 @@ struct linux_binprm {
 	unsigned long p;		/* lowest byte of the strings pushed
 					 * so far, in the new mm */
 	unsigned long arg_limit;	/* how much the strings may take */
+	unsigned long stack_top;	/* STACK_TOP, lower if randomized */
 	unsigned long exec_fn;		/* the filename's copy (AT_EXECFN) */
 	int argc, envc;
 	char *interp_buf;		/* binfmt_script's copy of the "#!"
@@ -38,6 +41,7 @@ struct linux_binprm {
 };
 
 /* fs/exec.c */
+extern int randomize_va_space;	/* anvil.aslr */
 int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *src,
 	       size_t len);
 int mm_read(struct mm_struct *mm, unsigned long addr, void *dst, size_t len);

@@ -13,9 +13,11 @@
  *   address_space	the inode's data: pages by index         fs/filemap.c,
  *			(the page cache, in a radix tree)        fs/radix-tree.c
  *
- * ramfs (fs/ramfs.c) is the only filesystem: its directories are the
+ * ramfs (fs/ramfs.c) is the root filesystem: its directories are the
  * dentry tree itself, its file data the page cache pages, so everything
- * lives in memory until it is unlinked. Pipes are fs/pipe.c, the
+ * lives in memory until it is unlinked. procfs (fs/proc/) is mounted on
+ * /proc (fs/namespace.c); its files are generated text (fs/seq_file.c,
+ * <anvil/seq_file.h>). Pipes are fs/pipe.c, the
  * character devices (/dev/console, /dev/null) fs/char_dev.c, and the
  * initramfs is unpacked by fs/initramfs.c. Also: fs/readdir.c
  * (getdents64), fs/stat.c, fs/fs_struct.c (root, cwd, umask) and
@@ -303,6 +305,12 @@ struct super_block {
 	atomic_long_t s_next_ino;	/* inode numbers, from 1 */
 	atomic_t s_nr_inodes;		/* live inodes, for leak checks */
 	struct mutex s_vfs_rename_mutex; /* see the lock list above */
+	/*
+	 * [I] The directory this filesystem is mounted on (referenced), or
+	 * NULL for the root filesystem and unmounted ones: ".." of s_root
+	 * and d_path() continue from there (fs/namespace.c).
+	 */
+	struct dentry *s_mountpoint;
 };
 
 /* inode->i_flags */
@@ -338,6 +346,7 @@ struct inode {
 		struct pipe_inode_info *i_pipe;	/* [I] S_IFIFO */
 		char *i_link;			/* [I] S_IFLNK: the target */
 	};
+	void *i_private;		/* [I] the filesystem's (procfs) */
 };
 
 static inline loff_t i_size_read(const struct inode *inode)
@@ -358,6 +367,12 @@ struct qstr {
 #define DNAME_INLINE_LEN 32
 /* dentry->d_flags */
 #define DCACHE_UNLINKED 0x1	/* removed from its parent's list */
+/*
+ * Set by a filesystem's lookup(): do not keep this name in the tree; it
+ * lives only while referenced and the next walk asks lookup() again
+ * (procfs, whose names come and go with processes).
+ */
+#define DCACHE_DONTCACHE 0x2
 
 /*
  * struct dentry: a name. A linked dentry is on its parent's d_subdirs
@@ -379,6 +394,12 @@ struct dentry {
 	struct list_head d_child;	/* [P] in d_parent->d_subdirs */
 	struct list_head d_subdirs;	/* [D] children, oldest cookie first */
 	struct super_block *d_sb;	/* [I] */
+	/*
+	 * The root of the filesystem mounted on this directory (a
+	 * reference), or NULL. Set once by do_add_mount(), under the
+	 * directory's i_mutex; the path walk crosses it (READ_ONCE).
+	 */
+	struct dentry *d_mounted;
 	char d_iname[DNAME_INLINE_LEN];	/* short names live here */
 };
 
@@ -701,17 +722,21 @@ int do_pipe_flags(struct file *files[2], unsigned int flags);
 #define TTYAUX_MAJOR 5		/* /dev/console is (5, 1) */
 int register_chrdev(unsigned int major, unsigned int minor, const char *name,
 		    const struct file_operations *fops);
-/* Console input, for a driver's receive interrupt; never sleeps. */
-void console_receive(const char *buf, size_t len);
-/* Set once a driver will feed console_receive: reads then block. */
-void console_input_attach(void);
+/*
+ * The console itself (its input, its terminal ioctls) is in
+ * <anvil/tty.h>. The ioctl numbers, struct ktermios and struct winsize
+ * are in <anvil/termios.h>, partly the arch's; a driver's ioctl arg is
+ * a *kernel* pointer, fs/ioctl.c copies the arch's user struct.
+ */
 
 /*
- * Terminal ioctls on /dev/console (TCGETS, TIOCGWINSZ): the numbers,
- * struct ktermios and struct winsize are in <anvil/termios.h>, partly
- * the arch's. The driver's arg is a *kernel* pointer; fs/ioctl.c hands
- * it a kernel buffer and copies the arch's user struct out.
+ * fs/namespace.c: attach @sb's root on the directory @path (resolved in
+ * @fs): walks that reach the directory continue in @sb. 0, a lookup
+ * error, -ENOTDIR or -EBUSY (something is mounted there already). There
+ * is no unmount. May sleep.
  */
+int do_add_mount(struct fs_struct *fs, const char *path,
+		 struct super_block *sb);
 
 /* fs/initramfs.c */
 /*
@@ -723,7 +748,8 @@ int unpack_to_rootfs(struct dentry *root, const void *buf, size_t len,
 		     const char **err);
 /*
  * At boot: make the root ramfs (init_fs), unpack the initramfs into it
- * (buf may be NULL) and add /dev/console and /dev/null. May sleep.
+ * (buf may be NULL), add /dev/console and /dev/null, and mount procfs on
+ * /proc. May sleep.
  */
 void populate_rootfs(const void *buf, size_t len);
 

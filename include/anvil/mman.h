@@ -27,6 +27,26 @@
 
 #define MAP_FAILED ((unsigned long)-1)
 
+/* mremap flags. */
+#define MREMAP_MAYMOVE 1
+#define MREMAP_FIXED 2
+#define MREMAP_DONTUNMAP 4
+
+/* madvise advice anvil knows (the rest is EINVAL, see mm/madvise.c). */
+#define MADV_NORMAL 0
+#define MADV_RANDOM 1
+#define MADV_SEQUENTIAL 2
+#define MADV_WILLNEED 3
+#define MADV_DONTNEED 4
+#define MADV_FREE 8
+#define MADV_DONTFORK 10
+#define MADV_DOFORK 11
+
+/* msync flags. */
+#define MS_ASYNC 1
+#define MS_INVALIDATE 2
+#define MS_SYNC 4
+
 /* mm/mmap.c and mm/mprotect.c (the syscalls wrap these). */
 struct mm_struct;
 unsigned long calc_vm_flags(unsigned long prot, unsigned long flags);
@@ -38,5 +58,21 @@ int do_mprotect(struct mm_struct *mm, unsigned long start, size_t len,
 		unsigned long prot);
 unsigned long do_brk(struct mm_struct *mm, unsigned long brk);
 void exit_mmap(struct mm_struct *mm);
+
+/*
+ * mm/mremap.c, mm/madvise.c, mm/msync.c, mm/mincore.c: the cores of those
+ * system calls (mm/syscalls.c wraps them). Each takes mmap_lock itself,
+ * except do_mincore, whose caller holds it for reading (it copies the
+ * result out with the lock dropped).
+ */
+unsigned long do_mremap(struct mm_struct *mm, unsigned long addr,
+			unsigned long old_len, unsigned long new_len,
+			unsigned long flags, unsigned long new_addr);
+int do_madvise(struct mm_struct *mm, unsigned long start, size_t len,
+	       int behavior);
+int do_msync(struct mm_struct *mm, unsigned long start, size_t len,
+	     int flags);
+long do_mincore(struct mm_struct *mm, unsigned long addr,
+		unsigned long pages, unsigned char *vec);
 
 #endif /* ANVIL_MMAN_H */

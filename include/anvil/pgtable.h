@@ -13,7 +13,8 @@
  * (rare: a new table). Each PTE table page has its own spinlock, the
  * page-table lock (PTL), kept in the table's struct page; every PTE
  * read-modify-write holds it. Order: mmap_lock -> (anon_vma, i_mmap) ->
- * PTL; two PTLs (fork: child, then parent) nest with spin_lock_nested.
+ * PTL; two PTLs (fork: child, then parent; mremap: old, then new) nest
+ * with spin_lock_nested.
  */
 #ifndef ANVIL_PGTABLE_H
 #define ANVIL_PGTABLE_H
@@ -105,6 +106,8 @@ void zap_page_range(struct vm_area_struct *vma, unsigned long start,
 		    unsigned long size);
 /* The pmd entry covering @addr if every level exists, else NULL. */
 pmd_t *pmd_lookup(struct mm_struct *mm, unsigned long addr);
+/* The same, allocating the missing levels and the PTE table; may sleep. */
+pmd_t *walk_alloc(struct mm_struct *mm, unsigned long addr);
 /* The page mapped at @addr, or NULL (none, or the zero page). */
 struct page *follow_page(struct vm_area_struct *vma, unsigned long addr);
 /* The shared page of zeros read faults map (mm_init allocates it). */

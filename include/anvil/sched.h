@@ -84,7 +84,8 @@ struct task_struct {
 	void (*fn)(void *);		/* [I] kthread body */
 	void *fn_arg;			/* [I] */
 	bool exited;			/* [A] has run its last instruction */
-	struct task_struct *joiner;	/* [A] who waits in kthread_join */
+	struct completion *exit_done;	/* [A] kthread_join's, completed by
+					 * the task's last switch away */
 	struct lockdep_context lockdep; /* [C] locks held */
 	struct mm_struct *mm;		/* [C] user address space, or NULL
 					 * for a kernel thread */

@@ -111,6 +111,13 @@ size_t ksize(const void *obj);
 void kmem_cache_init(void);
 
 /*
+ * Pages in every cache's slabs, empty ones included (/proc/meminfo's
+ * Slab). kmalloc's large blocks, straight from the page allocator, are
+ * not counted. Takes the cache list's lock; never sleeps.
+ */
+unsigned long slab_total_pages(void);
+
+/*
  * Corruption found by the debug checks (a use-after-free write in a
  * poisoned object, an overflow into a red zone, a double or bad free):
  * each prints a report with a backtrace and bumps this count, so tests

@@ -11,21 +11,34 @@
  *	force_sig_fault		kernel/signal.c: a user exception's signal
  *
  * System call numbers are each arch's Linux numbers (<asm/unistd.h>);
- * the handlers are generic. A handler is tied to its number where it is
- * defined, right after its body:
+ * the handlers are generic. A handler is defined with SYSCALL_DEFINEn,
+ * n its number of arguments, each given as "type, name", as in Linux:
  *
- *	long sys_getpid(void)
+ *	SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf,
+ *			size_t, count)
  *	{
- *		return task_tgid_vnr(current);
+ *		...
  *	}
- *	SYSCALL_ENTRY(getpid);
  *
- * which puts { __NR_getpid, "sys_getpid", sys_getpid } in the
- * "syscall_defs" section; syscall_table_init() (kernel/sys.c) builds the
- * table do_syscall() indexes from it at boot. A call only some arches
- * have (fork, open, arch_prctl) is registered under #ifdef __NR_<name>:
- * a feature test, like Linux's __ARCH_WANT_*, not an arch test. So no
- * central table to edit, and the number sits next to the code.
+ * That defines sys_read() (callable from the kernel with its real
+ * types) and ties it to __NR_read: a record { __NR_read, "sys_read",
+ * wrapper } goes into the "syscall_defs" section, and
+ * syscall_table_init() (kernel/syscall_table.c) builds the table
+ * do_syscall() indexes from those records at boot. A call only some
+ * arches have (fork, open, arch_prctl) is defined under #ifdef
+ * __NR_<name>: a feature test, like Linux's __ARCH_WANT_*, not an arch
+ * test. So no central table to edit, and the number sits with the code.
+ *
+ * Why the wrapper: user mode hands over six full registers, and the
+ * dispatcher passes them on as longs. A handler taking an int must not
+ * see a register whose upper half is garbage: the ppc64 ABI lets the
+ * callee assume the caller sign- or zero-extended a 32-bit argument, so
+ * an "int fd" with junk above bit 31 could pass a "fd < 0" test and
+ * index past a table (Linux's CVE-2009-0029). The wrapper
+ * (__se_sys_read) takes longs and casts each to its declared type, so
+ * the body always gets properly extended values; sys_read is an alias
+ * of it with the typed prototype (the two types differ on purpose,
+ * hence the silenced -Wattribute-alias, as in Linux).
  */
 #ifndef ANVIL_SYSCALLS_H
 #define ANVIL_SYSCALLS_H
@@ -44,29 +57,69 @@ struct syscall_entry {
 	syscall_fn_t fn;
 };
 
-/* One SYSCALL_ENTRY: a handler and the number it answers. */
+/* One SYSCALL_DEFINEn record: a handler and the number it answers. */
 struct syscall_def {
 	unsigned int nr;
 	const char *name;
 	syscall_fn_t fn;
 };
 
-/* Through void (*)(void): the handlers take fewer, typed arguments. */
+/* Through void (*)(void): a wrapper takes as many longs as it needs. */
 #define SYSCALL_ENTRY_NR(_nr, _fn, _tag)                                  \
 	static const struct syscall_def __syscall_def_##_tag __used        \
 		__section("syscall_defs") __aligned(8) = {                 \
 			.nr = (_nr),                                       \
-			.name = #_fn,                                      \
+			.name = "sys_" #_tag,                              \
 			.fn = (syscall_fn_t)(void (*)(void))(_fn),         \
 		}
-/* sys_<name> answers __NR_<name>. */
-#define SYSCALL_ENTRY(name) SYSCALL_ENTRY_NR(__NR_##name, sys_##name, name)
 /* sys_<fn> answers __NR_<name> too (ppc64's ugetrlimit is getrlimit). */
-#define SYSCALL_ENTRY_ALIAS(name, fn) SYSCALL_ENTRY_NR(__NR_##name, sys_##fn, name)
+#define SYSCALL_ENTRY_ALIAS(name, fn) \
+	SYSCALL_ENTRY_NR(__NR_##name, __se_sys_##fn, name)
+
+/* Apply m(type, name) to each of n pairs, comma-separated. */
+#define __MAP0(m, ...)
+#define __MAP1(m, t, a, ...) m(t, a)
+#define __MAP2(m, t, a, ...) m(t, a), __MAP1(m, __VA_ARGS__)
+#define __MAP3(m, t, a, ...) m(t, a), __MAP2(m, __VA_ARGS__)
+#define __MAP4(m, t, a, ...) m(t, a), __MAP3(m, __VA_ARGS__)
+#define __MAP5(m, t, a, ...) m(t, a), __MAP4(m, __VA_ARGS__)
+#define __MAP6(m, t, a, ...) m(t, a), __MAP5(m, __VA_ARGS__)
+#define __MAP(n, ...) __MAP##n(__VA_ARGS__)
+
+#define __SC_DECL(t, a) t a
+#define __SC_LONG(t, a) long a
+#define __SC_CAST(t, a) (t)a
+
+#define SYSCALL_DEFINEx(x, name, ...)                                       \
+	static inline long __do_sys_##name(__MAP(x, __SC_DECL, __VA_ARGS__)); \
+	long __se_sys_##name(__MAP(x, __SC_LONG, __VA_ARGS__));               \
+	long __se_sys_##name(__MAP(x, __SC_LONG, __VA_ARGS__))                \
+	{                                                                   \
+		return __do_sys_##name(__MAP(x, __SC_CAST, __VA_ARGS__));   \
+	}                                                                   \
+	_Pragma("GCC diagnostic push")                                      \
+	_Pragma("GCC diagnostic ignored \"-Wattribute-alias\"")             \
+	long sys_##name(__MAP(x, __SC_DECL, __VA_ARGS__))                    \
+		__attribute__((alias("__se_sys_" #name)));                  \
+	_Pragma("GCC diagnostic pop")                                       \
+	SYSCALL_ENTRY_NR(__NR_##name, __se_sys_##name, name);                \
+	static inline long __do_sys_##name(__MAP(x, __SC_DECL, __VA_ARGS__))
+
+#define SYSCALL_DEFINE0(name)                                               \
+	long sys_##name(void);                                              \
+	long __se_sys_##name(void) __attribute__((alias("sys_" #name)));    \
+	SYSCALL_ENTRY_NR(__NR_##name, sys_##name, name);                     \
+	long sys_##name(void)
+#define SYSCALL_DEFINE1(name, ...) SYSCALL_DEFINEx(1, name, __VA_ARGS__)
+#define SYSCALL_DEFINE2(name, ...) SYSCALL_DEFINEx(2, name, __VA_ARGS__)
+#define SYSCALL_DEFINE3(name, ...) SYSCALL_DEFINEx(3, name, __VA_ARGS__)
+#define SYSCALL_DEFINE4(name, ...) SYSCALL_DEFINEx(4, name, __VA_ARGS__)
+#define SYSCALL_DEFINE5(name, ...) SYSCALL_DEFINEx(5, name, __VA_ARGS__)
+#define SYSCALL_DEFINE6(name, ...) SYSCALL_DEFINEx(6, name, __VA_ARGS__)
 
 /* Indexed by the arch's numbers (NR_syscalls of them); holes are NULL. */
 extern struct syscall_entry sys_call_table[NR_syscalls];
-/* Fill sys_call_table from the SYSCALL_ENTRY records; boot, once. */
+/* Fill sys_call_table from the SYSCALL_DEFINEn records; boot, once. */
 void syscall_table_init(void);
 
 long do_syscall(struct pt_regs *regs);
@@ -89,6 +142,13 @@ long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot,
 long sys_munmap(unsigned long addr, unsigned long len);
 long sys_mprotect(unsigned long addr, unsigned long len, unsigned long prot);
 long sys_brk(unsigned long brk);
+/* mm/syscalls.c (the cores: mm/mremap.c, madvise.c, msync.c, mincore.c) */
+long sys_mremap(unsigned long addr, unsigned long old_len,
+		unsigned long new_len, unsigned long flags,
+		unsigned long new_addr);
+long sys_madvise(unsigned long start, size_t len, int behavior);
+long sys_msync(unsigned long start, size_t len, int flags);
+long sys_mincore(unsigned long start, size_t len, unsigned char __user *vec);
 
 /*
  * Files (fs/): each in the file Linux has it in. The calls only some

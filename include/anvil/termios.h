@@ -20,6 +20,9 @@
 #include <asm/termbits.h>
 
 /* The same on every arch (Linux's termbits-common.h). */
+#define ISTRIP 0x020		/* c_iflag: clear bit 7 of input bytes */
+#define INLCR 0x040		/* c_iflag: NL becomes CR on input */
+#define IGNCR 0x080		/* c_iflag: drop CR on input */
 #define ICRNL 0x100		/* c_iflag: CR becomes NL on input */
 #define OPOST 0x01		/* c_oflag: process output */
 #define B38400 0x0000000f	/* c_cflag: the speed (CBAUD field) */

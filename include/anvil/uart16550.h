@@ -28,12 +28,16 @@ struct uart_port {
 	void (*serial_out)(struct uart_port *port, int offset,
 			   unsigned int value);
 	bool present;			/* set by uart16550_init */
+	/* Received before uart16550_init, kept for uart16550_read. */
+	unsigned char early_rx[64];
+	unsigned int early_rx_len, early_rx_pos;
 };
 
 /*
  * Program @port for @baud, 8 data bits, no parity, 1 stop bit, FIFOs on,
  * interrupts off. Returns false (and leaves the port unused) if no UART
- * answers at that address.
+ * answers at that address. Bytes already received (typed while firmware
+ * ran) are kept, up to 64, for uart16550_read().
  */
 bool uart16550_init(struct uart_port *port, unsigned int baud);
 /* Write @n bytes, turning "\n" into "\r\n". Silently drops if absent. */

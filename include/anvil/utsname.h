@@ -28,4 +28,7 @@ struct new_utsname {
 #define UTS_RELEASE "6.1.0-anvil"
 #define UTS_DOMAINNAME "(none)"
 
+/* What uname(2) reports (kernel/sys_info.c), for /proc/version too. */
+extern const struct new_utsname init_uts;
+
 #endif /* ANVIL_UTSNAME_H */

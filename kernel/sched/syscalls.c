@@ -21,8 +21,9 @@
 #define CPU_POSSIBLE_MASK                                                  \
 	(NR_CPUS >= 64 ? CPU_MASK_ALL : (cpumask_of(NR_CPUS) - 1))
 
-long sys_sched_setaffinity(int pid, unsigned int len,
-			   const unsigned long __user *user_mask_ptr)
+SYSCALL_DEFINE3(sched_setaffinity, int, pid,
+		unsigned int, len,
+		const unsigned long __user *, user_mask_ptr)
 {
 	cpumask_t mask = 0;
 	struct task_struct *t;
@@ -53,10 +54,10 @@ long sys_sched_setaffinity(int pid, unsigned int len,
 	spin_unlock(&tasklist_lock);
 	return ret;
 }
-SYSCALL_ENTRY(sched_setaffinity);
 
-long sys_sched_getaffinity(int pid, unsigned int len,
-			   unsigned long __user *user_mask_ptr)
+SYSCALL_DEFINE3(sched_getaffinity, int, pid,
+		unsigned int, len,
+		unsigned long __user *, user_mask_ptr)
 {
 	struct task_struct *t = current;
 	cpumask_t mask;
@@ -83,15 +84,15 @@ long sys_sched_getaffinity(int pid, unsigned int len,
 		return -EFAULT;
 	return len;
 }
-SYSCALL_ENTRY(sched_getaffinity);
 
 /*
  * The CPU the caller runs on; stale as soon as it returns unless the
  * task is pinned. anvil has one NUMA node. The third argument is a
  * cache Linux has ignored since 2.6.24.
  */
-long sys_getcpu(unsigned int __user *cpup, unsigned int __user *nodep,
-		void __user *unused)
+SYSCALL_DEFINE3(getcpu, unsigned int __user *, cpup,
+		unsigned int __user *, nodep,
+		void __user *, unused)
 {
 	unsigned int cpu = raw_smp_processor_id();
 
@@ -101,4 +102,3 @@ long sys_getcpu(unsigned int __user *cpup, unsigned int __user *nodep,
 		return -EFAULT;
 	return 0;
 }
-SYSCALL_ENTRY(getcpu);

@@ -177,16 +177,17 @@ static int get_timespec_ns(const struct __kernel_timespec __user *uts,
 	return 0;
 }
 
-long sys_clock_gettime(int which_clock, struct __kernel_timespec __user *tp)
+SYSCALL_DEFINE2(clock_gettime, int, which_clock,
+		struct __kernel_timespec __user *, tp)
 {
 	u64 ns;
 	int ret = clock_get_ns(which_clock, &ns);
 
 	return ret ? ret : put_timespec_ns(ns, tp);
 }
-SYSCALL_ENTRY(clock_gettime);
 
-long sys_clock_getres(int which_clock, struct __kernel_timespec __user *tp)
+SYSCALL_DEFINE2(clock_getres, int, which_clock,
+		struct __kernel_timespec __user *, tp)
 {
 	u64 res;
 	int ret = clock_getres_ns(which_clock, &res);
@@ -195,10 +196,9 @@ long sys_clock_getres(int which_clock, struct __kernel_timespec __user *tp)
 		return ret;
 	return put_timespec_ns(res, tp);
 }
-SYSCALL_ENTRY(clock_getres);
 
-long sys_gettimeofday(struct __kernel_old_timeval __user *tv,
-		      struct timezone __user *tz)
+SYSCALL_DEFINE2(gettimeofday, struct __kernel_old_timeval __user *, tv,
+		struct timezone __user *, tz)
 {
 	/* anvil keeps UTC and no time zone: the kernel's is all zeros. */
 	static const struct timezone sys_tz;
@@ -216,10 +216,9 @@ long sys_gettimeofday(struct __kernel_old_timeval __user *tv,
 		return -EFAULT;
 	return 0;
 }
-SYSCALL_ENTRY(gettimeofday);
 
 #ifdef __NR_time
-long sys_time(long __user *tloc)
+SYSCALL_DEFINE1(time, long __user *, tloc)
 {
 	long secs = (long)(ktime_get_real_ns() / NSEC_PER_SEC);
 
@@ -227,7 +226,6 @@ long sys_time(long __user *tloc)
 		return -EFAULT;
 	return secs;
 }
-SYSCALL_ENTRY(time);
 #endif
 
 /*
@@ -285,19 +283,19 @@ static long nanosleep_relative(u64 duration,
 	return ret;
 }
 
-long sys_nanosleep(const struct __kernel_timespec __user *rqtp,
-		   struct __kernel_timespec __user *rmtp)
+SYSCALL_DEFINE2(nanosleep, const struct __kernel_timespec __user *, rqtp,
+		struct __kernel_timespec __user *, rmtp)
 {
 	u64 duration;
 	int ret = get_timespec_ns(rqtp, &duration);
 
 	return ret ? ret : nanosleep_relative(duration, rmtp);
 }
-SYSCALL_ENTRY(nanosleep);
 
-long sys_clock_nanosleep(int which_clock, int flags,
-			 const struct __kernel_timespec __user *rqtp,
-			 struct __kernel_timespec __user *rmtp)
+SYSCALL_DEFINE4(clock_nanosleep, int, which_clock,
+		int, flags,
+		const struct __kernel_timespec __user *, rqtp,
+		struct __kernel_timespec __user *, rmtp)
 {
 	bool realtime = false;
 	u64 ns, left, offset;
@@ -336,4 +334,3 @@ long sys_clock_nanosleep(int which_clock, int flags,
 	 * handler ran): the deadline has not moved. rmtp is unused. */
 	return do_nanosleep(ns, &left) ? -ERESTARTNOHAND : 0;
 }
-SYSCALL_ENTRY(clock_nanosleep);

@@ -1,16 +1,22 @@
 # SPDX-License-Identifier: MIT
 #
 # scripts/gdb/anvil_selftest.py: the gdb batch test, run inside gdb by
-# scripts/gdb-test (which boots QEMU and sets ANVIL_GDB_ARCH and
+# scripts/gdb-test (which boots QEMU with user/bin/gdbdemo as init's
+# program, `anvil-gdb --prog gdbdemo`, and sets ANVIL_GDB_ARCH and
 # ANVIL_GDB_SMP). Prints TAP: one "ok N - ..." or "not ok N - ..." line
 # per check, then the plan.
 #
-# The session: break in kernel_init, next, step into a call, finish back
-# out, read variables, step on until the banner is in the log, then run
-# every anvil-* helper against that known state (the tasks, the log, the
-# runqueues, page tables of known addresses), and bt through a timer
-# interrupt. Each check catches its own errors, so one failure does not
-# hide the rest. Breakpoints are temporary, so later `continue`s run on.
+# The kernel session: break in kernel_init, next, step into a call,
+# finish back out, read variables, step on until the banner is in the
+# log, then run every anvil-* helper against that known state (the tasks,
+# the log, the runqueues, page tables of known addresses), and bt through
+# a timer interrupt.
+#
+# The process session (when anvil-prog has loaded gdbdemo's symbols): the
+# program's checkpoints and its copy-on-write fault, from both sides; see
+# user/bin/gdbdemo.c for the state it builds. Each check catches its own
+# errors, so one failure does not hide the rest. Kernel breakpoints are
+# temporary, so later `continue`s run on.
 
 import os
 import re
@@ -140,9 +146,10 @@ def _():
 @check("anvil-ps lists kernel_init and swapper/0..%d" % (SMP - 1))
 def _():
     out = run("anvil-ps")
-    ok = re.search(r"^ +\d+ kernel_init +R .*current on CPU \d", out, re.M)
+    ok = re.search(r"^ +1 +\d+ +\d+ kernel_init +R .*current on CPU \d"
+                   r" \(gdb thread \d+\)", out, re.M)
     for cpu in range(SMP):
-        ok = ok and re.search(r"^ +\d+ swapper/%d +R +%d " % (cpu, cpu),
+        ok = ok and re.search(r"^ +0 +0 +0 swapper/%d +R +%d " % (cpu, cpu),
                               out, re.M)
     return bool(ok), out
 
@@ -231,7 +238,7 @@ def _():
 @check("anvil-vmas on a kernel thread says it has no mm")
 def _():
     try:
-        run("anvil-vmas 1")
+        run("anvil-vmas 0")
     except gdb.error as e:
         return "no mm" in str(e), str(e)
     return False, "no error"
@@ -241,9 +248,16 @@ def _():
 def _():
     out = run("anvil-help")
     names = ("anvil-ps", "anvil-dmesg", "anvil-percpu", "anvil-locks",
-             "anvil-pte", "anvil-vmas")
+             "anvil-pte", "anvil-vmas", "anvil-prog", "anvil-kernel")
     return all(n in out for n in names), out
 
+
+# ---- the process session: user/bin/gdbdemo.c ---------------------------
+
+PROG = gdb.convenience_variable("anvil_prog_comm")
+if PROG is not None and PROG.string() == "gdbdemo":
+    import anvil_selftest_proc
+    anvil_selftest_proc.run_checks(check, run, tap)
 
 gdb.write("1..%d\n" % len(results))
 run("kill")

@@ -2,7 +2,7 @@
 #
 # scripts/gdb/anvil_tasks.py: tasks and the locks they hold.
 #
-#   anvil-ps            every reachable task: pid, comm, state, CPU, ...
+#   anvil-ps            every task: pid, tgid, ppid, comm, state, CPU, mm...
 #   anvil-locks [PID]   each task's held-lock stack, from lockdep
 #   $current([cpu])     the task running on a CPU (default: gdb's thread)
 #
@@ -12,9 +12,10 @@
 import gdb
 
 from anvil_utils import (AnvilCommand, register, reachable_tasks, find_task,
-                         task_comm, task_state, symbolize, get_type, make_ptr,
-                         has_field, percpu_hdr, online_cpus,
-                         cpu_of_thread, thread_cpus)
+                         task_comm, task_state, task_tgid, task_ppid,
+                         symbolize, get_type, make_ptr, has_field,
+                         percpu_hdr, online_cpus, cpu_of_thread,
+                         thread_in_user_mode, kernel_access, parse_int)
 
 
 def task_mm(task):
@@ -25,18 +26,34 @@ def task_mm(task):
     return "0x%x" % int(task["mm"])
 
 
+def cpu_threads():
+    """{logical CPU: "gdb thread N"}, with ", user mode" for a vCPU
+    stopped in user code (its task's kernel stack is then not in use)."""
+    found = {}
+    for t in gdb.selected_inferior().threads():
+        cpu = cpu_of_thread(t)
+        if cpu is not None:
+            found[cpu] = "gdb thread %d%s" % (
+                t.num, ", user mode" if thread_in_user_mode(t) else "")
+    return found
+
+
 @register
 class AnvilPs(AnvilCommand):
     """List tasks: anvil-ps.
 
-Columns: PID, COMM, STATE (R running or runnable, S sleeping, D sleeping
-uninterruptibly, X dead), CPU (the runqueue it belongs to), ON_CPU
-(1: running now, or switching out), PREEMPT (preempt_count in hex: the
-low byte counts preempt_disable, 0x10000 each hardirq level), MM,
-the task_struct's address, and where gdb found it. A running task's
-registers are those of the gdb thread (QEMU vCPU) shown next to it:
-'thread N' then 'bt' shows its stack. Tasks asleep on no runqueue are not
-listed: anvil has no list of all tasks yet."""
+Columns: PID (the task's id, gettid()), TGID (its process, getpid()),
+PPID (the parent process), COMM, STATE (R running or runnable, S
+sleeping, D sleeping uninterruptibly, Z zombie: exited, not yet waited
+for, X dead), CPU (the runqueue it belongs to), ON_CPU (1: running now,
+or switching out), PREEMPT (preempt_count in hex: the low byte counts
+preempt_disable, 0x10000 each hardirq level), MM (its address space, -
+for a kernel thread: anvil-vmas PID shows it), the task_struct's address,
+and where gdb found it. A running task's registers are those of the gdb
+thread (QEMU vCPU) shown next to it: 'thread N' then 'bt' shows its
+stack, or its user code if that vCPU is in user mode. Every task is on
+the list headed by init_task.tasks; the runqueues say where each one
+runs."""
 
     NAME = "anvil-ps"
 
@@ -44,22 +61,25 @@ listed: anvil has no list of all tasks yet."""
         if argv:
             self.usage_error()
         tasks = reachable_tasks()
-        threads = thread_cpus()
-        gdb.write("%5s %-16s %-5s %3s %6s %7s %-18s %-18s %s\n"
-                  % ("PID", "COMM", "STATE", "CPU", "ON_CPU", "PREEMPT",
-                     "MM", "TASK", "FOUND"))
+        threads = cpu_threads()
+        gdb.write("%5s %5s %5s %-16s %-5s %3s %6s %7s %-18s %-18s %s\n"
+                  % ("PID", "TGID", "PPID", "COMM", "STATE", "CPU", "ON_CPU",
+                     "PREEMPT", "MM", "TASK", "FOUND"))
+        processes = set()
         for task, why in tasks:
-            for cpu, num in threads.items():
+            for cpu, thread in threads.items():
                 why = why.replace("current on CPU %d" % cpu,
-                                  "current on CPU %d (gdb thread %d)"
-                                  % (cpu, num))
-            gdb.write("%5d %-16s %-5s %3d %6d %7s %-18s 0x%-16x %s\n"
-                      % (int(task["pid"]), task_comm(task), task_state(task),
+                                  "current on CPU %d (%s)" % (cpu, thread))
+            if task_mm(task) != "-":
+                processes.add(task_tgid(task))
+            gdb.write("%5d %5d %5d %-16s %-5s %3d %6d %7s %-18s 0x%-16x %s\n"
+                      % (int(task["pid"]), task_tgid(task), task_ppid(task),
+                         task_comm(task), task_state(task),
                          int(task["cpu"]), int(task["on_cpu"]),
                          "0x%x" % int(task["preempt_count"]), task_mm(task),
                          int(task), why))
-        gdb.write("%d tasks on %d CPUs (tasks asleep on no runqueue are "
-                  "not reachable)\n" % (len(tasks), len(online_cpus())))
+        gdb.write("%d tasks (%d user processes) on %d CPUs\n"
+                  % (len(tasks), len(processes), len(online_cpus())))
 
 
 def lock_class_name(held):
@@ -112,7 +132,7 @@ log buffer locks are bare arch spinlocks and never appear."""
         if len(argv) > 1:
             self.usage_error()
         if argv:
-            task = find_task(int(argv[0], 0))
+            task = find_task(parse_int(argv[0]))
             tasks = [(task, "")]
         else:
             tasks = reachable_tasks()
@@ -139,9 +159,8 @@ def selected_cpu():
         raise gdb.GdbError("no thread selected (not connected to QEMU?)")
     cpu = cpu_of_thread(thread)
     if cpu is None:
-        raise gdb.GdbError("gdb thread %d is not in kernel code with its "
-                           "per-CPU base set up: name the CPU, $current(N)"
-                           % thread.num)
+        raise gdb.GdbError("gdb thread %d has no per-CPU area yet (early "
+                           "boot?): name the CPU, $current(N)" % thread.num)
     return cpu
 
 
@@ -149,16 +168,21 @@ class CurrentFunction(gdb.Function):
     """$current([CPU]): the task running on CPU (default: the CPU of gdb's
 selected thread), as a struct task_struct *. Example:
   p $current()->comm
-  p *$current(1)"""
+  p *$current(1)
+On ppc64, with the CPU stopped in user code, reading through the pointer
+needs anvil-kernel: anvil-kernel p $current()->comm"""
 
     def __init__(self):
         super().__init__("current")
 
     def invoke(self, cpu=None):
-        cpu = selected_cpu() if cpu is None else int(cpu)
-        if cpu not in online_cpus():
-            raise gdb.GdbError("CPU %d is not online" % cpu)
-        return percpu_hdr(cpu)["current_task"]
+        with kernel_access():
+            cpu = selected_cpu() if cpu is None else int(cpu)
+            if cpu not in online_cpus():
+                raise gdb.GdbError("CPU %d is not online" % cpu)
+            task = percpu_hdr(cpu)["current_task"]
+            task.fetch_lazy()
+            return task
 
 
 CurrentFunction()

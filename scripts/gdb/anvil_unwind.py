@@ -118,7 +118,21 @@ class ExceptionFrame(Unwinder):
         return info
 
 
-ENTRY_FRAMES = ("common_entry", "exc_dispatch_return")
+# The unwinder: BacktraceBottom asks it which frames are entry frames.
+_exception_frame = None
+
+
+def is_entry_frame(frame):
+    """True for the entry code's frame, whose caller is the interrupted
+    code: its pc is the return site ExceptionFrame unwinds (it is named
+    common_entry.call_handler, exc_common_virt or exc_dispatch_return
+    depending on who asks, so compare addresses, not names)."""
+    u = _exception_frame
+    if u is None:
+        return False
+    if u.site is None:
+        u.setup()
+    return bool(u.site) and frame.pc() & ((1 << 64) - 1) == u.site
 
 
 class InterruptedFrame(FrameDecorator):
@@ -135,6 +149,16 @@ class InterruptedFrame(FrameDecorator):
         if block is not None:
             return block.function.print_name
         return super().function()
+
+    # The source line likewise: the interrupted instruction's own.
+    def line(self):
+        sal = gdb.find_pc_line(self.inferior_frame().pc())
+        return sal.line if sal.symtab is not None else super().line()
+
+    def filename(self):
+        sal = gdb.find_pc_line(self.inferior_frame().pc())
+        return sal.symtab.filename if sal.symtab is not None \
+            else super().filename()
 
 
 class BacktraceBottom:
@@ -168,9 +192,11 @@ class BacktraceBottom:
             yield fd
             if name in self.BOTTOMS:
                 return
-            interrupted = name in ENTRY_FRAMES
+            interrupted = is_entry_frame(fd.inferior_frame())
 
 
 def install():
+    global _exception_frame
     BacktraceBottom()
-    register_unwinder(None, ExceptionFrame(), replace=True)
+    _exception_frame = ExceptionFrame()
+    register_unwinder(None, _exception_frame, replace=True)

@@ -7,20 +7,27 @@
 #   make_ptr, read_ulong, read_bytes, parse_int   addresses and raw memory
 #   container_of, list_for_each_entry    <anvil/list.h> in Python
 #   per_cpu_ptr, per_cpu, percpu_hdr, online_cpus   <anvil/percpu.h>
-#   cpu_of_thread, thread_cpus which logical CPU each gdb thread (vCPU) is
+#   cpu_of_thread              which logical CPU a gdb thread (vCPU) is
 #   symbol_of, symbolize       an address as "func+0xoff (file:line)"
-#   task_comm, task_state, reachable_tasks, find_task   the tasks gdb finds
+#   thread_in_user_mode        is a vCPU stopped in user code?
+#   kernel_access              a context in which kernel memory is readable
+#                              even from a CPU stopped in user mode (ppc64)
+#   task_comm, task_state, task_tgid, task_ppid, reachable_tasks,
+#   find_task                  the tasks gdb finds
 #   kernel_arch                "x86_64" or "ppc64"
 #
 # The commands themselves live in anvil_tasks.py (ps, locks), anvil_log.py
-# (dmesg), anvil_percpu.py and anvil_mm.py (pte, vmas), backtrace help in
-# anvil_unwind.py; anvil.py loads them all. Everything here reads memory through gdb, so it works on a
-# stopped kernel of either arch with no help from the kernel itself.
+# (dmesg), anvil_percpu.py, anvil_mm.py (pte, vmas) and anvil_prog.py (the
+# user program's symbols, anvil-kernel), backtrace help in
+# anvil_unwind.py; anvil.py loads them all. Everything here reads memory
+# through gdb, so it works on a stopped kernel of either arch with no help
+# from the kernel itself.
 
 import gdb
 
 # A list longer than this is corrupt (or we are reading garbage).
 MAX_LIST_ENTRIES = 100000
+MASK64 = (1 << 64) - 1
 
 _types = {}
 
@@ -167,37 +174,165 @@ def percpu_hdr(cpu):
     return per_cpu("percpu_hdr_area", cpu)
 
 
-# The register that holds the per-CPU area's address in kernel code.
-PERCPU_BASE_REG = {"x86_64": "gs_base", "ppc64": "r13"}
+MSR_PR = 0x4000  # ppc64: problem state, i.e. user mode (<asm/reg.h>)
+
+
+def _thread_registers(thread, names):
+    """{name: value as an unsigned int} of THREAD's registers (frame 0),
+    None for a register this target does not have."""
+    def read(frame):
+        regs = {}
+        for name in names:
+            try:
+                regs[name] = int(frame.read_register(name)) & MASK64
+            except (gdb.error, ValueError):
+                regs[name] = None
+        return regs
+
+    old_thread = gdb.selected_thread()
+    if old_thread is not None and old_thread.ptid == thread.ptid:
+        return read(gdb.newest_frame())
+    old_frame = gdb.selected_frame() if old_thread else None
+    try:
+        thread.switch()
+        return read(gdb.newest_frame())
+    finally:
+        if old_thread:
+            old_thread.switch()
+            old_frame.select()
+
+
+def thread_in_user_mode(thread):
+    """True if the vCPU behind gdb THREAD is stopped in user code."""
+    if kernel_arch() == "x86_64":
+        cs = _thread_registers(thread, ("cs",))["cs"]
+        return cs is not None and cs & 3 == 3
+    if _kernel_access["ptid"] == thread.ptid:
+        msr = _kernel_access["msr"]  # what it is once it runs again
+    else:
+        msr = _thread_registers(thread, ("msr",))["msr"]
+    return msr is not None and bool(msr & MSR_PR)
 
 
 def cpu_of_thread(thread):
-    """The logical CPU a gdb thread (a QEMU vCPU) is, or None if it is not
-    running kernel code with its per-CPU base set up. The numbering
-    differs: on powernv, logical CPU 0 is whichever thread skiboot booted,
-    so read the per-CPU base register instead of guessing from thread.num."""
-    old_thread, old_frame = gdb.selected_thread(), gdb.selected_frame()
-    try:
-        thread.switch()
-        base = int(gdb.newest_frame().read_register(
-            PERCPU_BASE_REG[kernel_arch()])) & ((1 << 64) - 1)
-    finally:
-        old_thread.switch()
-        old_frame.select()
-    for cpu in online_cpus():
-        if int(percpu_hdr(cpu).address) & ((1 << 64) - 1) == base:
-            return cpu
+    """The logical CPU a gdb thread (a QEMU vCPU) is, or None if it has
+    no per-CPU area yet. The numbering differs: on powernv, logical CPU 0
+    is whichever thread skiboot booted, so read the CPU's own pointer to
+    its per-CPU data instead of guessing from thread.num. Kernel code has
+    it in the per-CPU base register (x86_64 GS base, ppc64 r13). User code
+    owns those registers, so then it is elsewhere: x86_64 keeps the
+    kernel's GS base in KERNEL_GS_BASE until the next swapgs; ppc64 keeps
+    the paca (pacas[cpu]) in HSPRG0, where the exception stubs find it,
+    but QEMU 7.2 shows SPRs of its first vCPU only; for the others,
+    ppc64_cpu_by_pir() matches QEMU's vCPU order instead."""
+    if kernel_arch() == "x86_64":
+        regs = _thread_registers(thread, ("gs_base", "k_gs_base"))
+        bases = [regs["gs_base"], regs["k_gs_base"]]
+    else:
+        regs = _thread_registers(thread, ("r13", "hsprg0"))
+        bases = [regs["r13"]]
+    for base in bases:
+        if not base:
+            continue
+        for cpu in online_cpus():
+            if int(percpu_hdr(cpu).address) & MASK64 == base:
+                return cpu
+    if kernel_arch() == "ppc64":
+        if regs["hsprg0"]:
+            cpu = paca_cpu(regs["hsprg0"])
+            if cpu is not None:
+                return cpu
+        return ppc64_cpu_by_pir(thread)
     return None
 
 
-def thread_cpus():
-    """{logical CPU: gdb thread number} for the threads in kernel code."""
-    found = {}
-    for t in gdb.selected_inferior().threads():
-        cpu = cpu_of_thread(t)
-        if cpu is not None:
-            found[cpu] = t.num
-    return found
+def ppc64_cpu_by_pir(thread):
+    """The logical CPU of gdb THREAD, from the order QEMU's powernv
+    machine creates its vCPUs in: by core, lowest hardware number (PIR)
+    first, and gdb numbers threads in that order. So the n-th thread is
+    the CPU with the n-th lowest pacas[cpu].hw_cpu_id (which anvil read
+    from the device tree). None if the counts do not match."""
+    try:
+        pacas = gdb.parse_and_eval("pacas")
+        cpus = sorted(online_cpus(), key=lambda c: int(pacas[c]["hw_cpu_id"]))
+    except gdb.error:
+        return None
+    threads = sorted(t.num for t in gdb.selected_inferior().threads())
+    if len(threads) != len(cpus):
+        return None
+    return cpus[threads.index(thread.num)]
+
+
+def paca_cpu(addr):
+    """ppc64: the CPU whose paca is at ADDR (pacas[cpu], <asm/paca.h>),
+    found from the symbol's address alone: no memory is read, so this
+    works while the CPU is in user mode."""
+    try:
+        pacas = gdb.parse_and_eval("&pacas[0]")
+    except gdb.error:
+        return None
+    size = pacas.type.target().sizeof
+    off = addr - (int(pacas.cast(get_type("long"))) & MASK64)
+    if off < 0 or off % size:
+        return None
+    cpu = off // size
+    return cpu if cpu in online_cpus() else None
+
+
+# kernel_access() nesting depth, and the thread whose MSR the outermost
+# one changed, and what it was.
+_kernel_access = {"depth": 0, "msr": None, "ptid": None}
+
+
+class kernel_access:
+    """with kernel_access(): ... reads kernel memory even when gdb's
+    selected CPU is stopped in user mode.
+
+    QEMU translates a debugger's access as the CPU would, privilege
+    included. On x86_64 that is harmless: the kernel half is in every
+    process's page tables and the walk ignores the U/S bit. On ppc64 the
+    kernel's HPTEs have PP=00, which under the kernel segment's Kp key
+    means "no access" in problem state (MSR[PR]), so every kernel address
+    is unreadable from a CPU stopped in user code. This clears MSR[PR] on
+    the way in and puts the saved MSR back on the way out, before the CPU
+    can run again; nested uses share the outermost save."""
+
+    def __enter__(self):
+        _kernel_access["depth"] += 1
+        if _kernel_access["depth"] > 1 or kernel_arch() != "ppc64":
+            return self
+        thread = gdb.selected_thread()
+        if thread is None:
+            return self
+        msr = _thread_registers(thread, ("msr",))["msr"]
+        if msr is not None and msr & MSR_PR:
+            _set_msr(msr & ~MSR_PR)
+            _kernel_access["msr"], _kernel_access["ptid"] = msr, thread.ptid
+        return self
+
+    def __exit__(self, *exc):
+        _kernel_access["depth"] -= 1
+        if _kernel_access["depth"] == 0 and _kernel_access["msr"] is not None:
+            msr, _kernel_access["msr"] = _kernel_access["msr"], None
+            _kernel_access["ptid"] = None
+            _set_msr(msr)
+        return False
+
+
+def _set_msr(value):
+    """Write MSR in frame 0 of the selected thread; keep the frame the
+    user had selected (writing a register flushes gdb's frame cache)."""
+    frame = gdb.selected_frame()
+    level = 0
+    f = frame
+    while f is not None and f.newer() is not None:
+        f, level = f.newer(), level + 1
+    gdb.newest_frame().select()
+    gdb.execute("set var $msr = %d" % value, to_string=True)
+    try:
+        gdb.execute("frame %d" % level, to_string=True)
+    except gdb.error:
+        pass
 
 
 def symbol_of(addr):
@@ -235,11 +370,38 @@ def task_comm(task):
 
 
 TASK_STATES = {0: "R", 1: "S", 2: "D", 64: "X"}
+EXIT_ZOMBIE, EXIT_DEAD = 16, 32  # task->exit_state, <anvil/sched.h>
 
 
 def task_state(task):
+    """One letter, as ps(1) prints it: R, S, D; Z for a zombie (exited,
+    not yet waited for), X for a task on its way out."""
+    if has_field(task.type.target(), "exit_state"):
+        es = int(task["exit_state"])
+        if es & EXIT_ZOMBIE:
+            return "Z"
+        if es & EXIT_DEAD:
+            return "X"
     s = int(task["state"])
     return TASK_STATES.get(s, "?%d" % s)
+
+
+def task_tgid(task):
+    """The thread group (process) id: getpid() of the task."""
+    if has_field(task.type.target(), "tgid"):
+        return int(task["tgid"])
+    return int(task["pid"])
+
+
+def task_ppid(task):
+    """getppid(): the real parent's tgid; 0 for tasks with none (the
+    idle tasks, and kernel threads made before init)."""
+    if not has_field(task.type.target(), "real_parent"):
+        return 0
+    parent = task["real_parent"]
+    if not int(parent) or int(parent) == int(task):
+        return 0
+    return task_tgid(parent)
 
 
 def reachable_tasks():
@@ -301,7 +463,8 @@ class AnvilCommand(gdb.Command):
         if missing:
             raise gdb.GdbError("%s: this kernel has no %s yet"
                                % (self.NAME, ", ".join(missing)))
-        self.run(gdb.string_to_argv(arg))
+        with kernel_access():
+            self.run(gdb.string_to_argv(arg))
 
     def usage_error(self):
         raise gdb.GdbError("usage: %s %s" % (self.NAME, self.USAGE))
@@ -327,5 +490,6 @@ class AnvilHelp(AnvilCommand):
             cmd = commands[name]
             summary = (type(cmd).__doc__ or "").strip().split("\n")[0]
             gdb.write("%-14s %s\n" % (name, summary))
-        gdb.write("Functions: $current([cpu]), $per_cpu_ptr(&var, cpu). "
-                  "'help anvil-ps' and so on for details.\n")
+        gdb.write("Functions: $current([cpu]), $per_cpu_ptr(&var, cpu), "
+                  "$in_prog([name]). 'help anvil-ps' and so on for "
+                  "details.\n")

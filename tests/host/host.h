@@ -11,7 +11,7 @@
  *
  *	stubs.c		printk, panic, WARN/BUG, dump_stack, kallsyms
  *	host.c		arena, boot, TAP, seeded random numbers
- *	invariants.c	buddy_check(), slab_check()
+ *	invariants.c	buddy_check(), slab_check(), mm_check()
  *	*_test.c	one program per allocator, TAP on stdout
  */
 #ifndef HOST_TEST_H
@@ -131,5 +131,12 @@ const char *buddy_check(void);
 bool buddy_pfn_is_free(unsigned long pfn);
 /* NULL if every slab cache's lists and counters agree, else why not. */
 const char *slab_check(void);
+struct mm_struct;
+/*
+ * NULL if the page tables of @mms (an mm and its fork relatives, which
+ * share pages) agree with the pages they map and with each mm's
+ * counters, else what is wrong (see invariants.c). No lock is taken.
+ */
+const char *mm_check(struct mm_struct **mms, int n);
 
 #endif /* HOST_TEST_H */

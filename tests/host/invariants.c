@@ -16,6 +16,12 @@
  *	their free lists are as long as inuse says and stay inside the
  *	slab, free objects keep their poison and red zones (debug), and
  *	the cache's counters match.
+ * mm_check(): the page tables of one or more address spaces (a parent
+ *	and its fork children) against the pages they map: every PTE lies
+ *	inside a VMA of its mm, every page mapped is allocated (not on a
+ *	free list) with exactly one reference and one map count per PTE
+ *	mapping it, each mm's rss_anon counts its PTEs of ordinary pages,
+ *	and its nr_ptes its PTE tables.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +29,9 @@
 
 #include <anvil/kernel.h>
 #include <anvil/mm.h>
+#include <anvil/mm_types.h>
+#include <anvil/pgtable.h>
+#include <anvil/rmap.h>
 #include <anvil/slab.h>
 
 #include "../../mm/internal.h"
@@ -212,6 +221,124 @@ const char *slab_check(void)
 				    "lists say %lu %lu %lu", s->name,
 				    s->nr_slabs, s->nr_free_slabs, s->nr_inuse,
 				    slabs + empty, empty, inuse);
+	}
+	return NULL;
+}
+
+/* ---- address spaces ------------------------------------------------ */
+
+static unsigned int *map_counts;	/* per pfn: PTEs seen mapping it */
+
+static bool addr_in_vma(struct mm_struct *mm, unsigned long addr)
+{
+	for (struct vm_area_struct *v = mm->mmap; v; v = v->vm_next)
+		if (v->vm_start <= addr && addr < v->vm_end)
+			return true;
+	return false;
+}
+
+/* What one mm's walk found. */
+struct mm_walk_count {
+	unsigned long tables;	/* PTE tables */
+	unsigned long rss;	/* PTEs of ordinary pages (zero page aside) */
+};
+
+/* The PTEs of one table, the one mapping from @base. */
+static const char *count_ptes(struct mm_struct *mm, pte_t *pte,
+			      unsigned long base, struct mm_walk_count *c)
+{
+	for (unsigned long i = 0; i < PTRS_PER_PTE; i++) {
+		unsigned long addr = base + (i << PAGE_SHIFT), pfn;
+
+		if (pte_none(pte[i]))
+			continue;
+		if (!addr_in_vma(mm, addr))
+			return FAIL("PTE for %lx outside every VMA", addr);
+		pfn = pte_pfn(pte[i]);
+		if (pfn == page_to_pfn(zero_page))
+			continue;
+		if (!pfn_valid(pfn))
+			return FAIL("PTE for %lx: pfn %lx", addr, pfn);
+		map_counts[pfn]++;
+		c->rss++;
+	}
+	return NULL;
+}
+
+static const char *count_pmds(struct mm_struct *mm, pmd_t *pmd,
+			      unsigned long base, struct mm_walk_count *c)
+{
+	const char *err;
+
+	for (unsigned long i = 0; i < PTRS_PER_PMD; i++) {
+		if (pmd_none(pmd[i]))
+			continue;
+		c->tables++;
+		err = count_ptes(mm, pmd_pgtable(pmd[i]),
+				 base + (i << PMD_SHIFT), c);
+		if (err)
+			return err;
+	}
+	return NULL;
+}
+
+/* Count one mm's PTEs into map_counts, checking what needs no total. */
+static const char *count_mm(struct mm_struct *mm)
+{
+	struct mm_walk_count c = { 0, 0 };
+	pgd_t *pgd = mm->pgd;
+	const char *err;
+
+	for (unsigned long i = 0; i < PTRS_PER_PGD; i++) {
+		pud_t *pud;
+
+		if (pgd_none(pgd[i]))
+			continue;
+		pud = pgd_pgtable(pgd[i]);
+		for (unsigned long j = 0; j < PTRS_PER_PUD; j++) {
+			if (pud_none(pud[j]))
+				continue;
+			err = count_pmds(mm, pud_pgtable(pud[j]),
+					 (i << PGDIR_SHIFT) | (j << PUD_SHIFT),
+					 &c);
+			if (err)
+				return err;
+		}
+	}
+	if (c.tables != (unsigned long)atomic_long_read(&mm->nr_ptes))
+		return FAIL("%lu PTE tables, nr_ptes %ld", c.tables,
+			    atomic_long_read(&mm->nr_ptes));
+	if (c.rss != (unsigned long)atomic_long_read(&mm->rss_anon))
+		return FAIL("%lu pages mapped, rss_anon %ld", c.rss,
+			    atomic_long_read(&mm->rss_anon));
+	return NULL;
+}
+
+const char *mm_check(struct mm_struct **mms, int n)
+{
+	const char *err;
+
+	free(map_counts);
+	map_counts = calloc(max_pfn, sizeof(*map_counts));
+	for (int i = 0; i < n; i++) {
+		err = count_mm(mms[i]);
+		if (err)
+			return err;
+	}
+	for (unsigned long pfn = 0; pfn < max_pfn; pfn++) {
+		struct page *page = pfn_to_page(pfn);
+		unsigned int n = map_counts[pfn];
+
+		if (!n)
+			continue;
+		if (page_ref_count(page) == 0 || PageBuddy(page))
+			return FAIL("pfn %lx mapped %u times but free", pfn, n);
+		if (page_mapcount(page) != (int)n)
+			return FAIL("pfn %lx mapped %u times, mapcount %d", pfn,
+				    n, page_mapcount(page));
+		if (page_ref_count(page) != (int)n)
+			return FAIL("pfn %lx mapped %u times, refcount %d", pfn,
+				    n, page_ref_count(page));
 	}
 	return NULL;
 }

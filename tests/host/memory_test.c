@@ -32,9 +32,14 @@ unsigned long host_pte_changes_outside_lazy;
 static unsigned long nr_tlb_flushes, nr_page_flushes, nr_cond_resched;
 static unsigned long resched_every, resched_calls;
 
+/* The range the last tlb_flush covered. */
+static unsigned long last_flush_start, last_flush_end;
+
 void tlb_flush(struct mmu_gather *tlb)
 {
 	nr_tlb_flushes++;
+	last_flush_start = tlb->start;
+	last_flush_end = tlb->end;
 }
 
 void flush_tlb_page(struct vm_area_struct *vma, unsigned long addr)
@@ -249,6 +254,35 @@ static void munmap_middle_frees_pages_and_empty_tables(void)
 	CHECK_EQ(nr_free_pages(), before);
 }
 
+/*
+ * A gather that frees only page tables (the PTEs were cleared and
+ * flushed earlier: DONTNEED, then munmap) must still flush a range that
+ * covers them: a CPU's page-walk cache may hold the freed table. Before
+ * the fix the range stayed empty and x86's tlb_flush flushed nothing.
+ */
+static void freeing_only_tables_flushes_their_range(void)
+{
+	struct space s;
+	struct mmu_gather tlb;
+	unsigned long base = 0x40000000UL, flushes;
+
+	space_init(&s, base, 512, ANON_RW);
+	CHECK(populate(&s, 512));
+	tlb_gather_mmu(&tlb, &s.mm, false);	/* like MADV_DONTNEED */
+	unmap_vmas(&tlb, &s.vma, base, base + 512 * PAGE_SIZE);
+	tlb_finish_mmu(&tlb);
+	flushes = nr_tlb_flushes;
+	tlb_gather_mmu(&tlb, &s.mm, false);	/* then munmap: no PTEs left */
+	unmap_vmas(&tlb, &s.vma, base, base + 512 * PAGE_SIZE);
+	free_pgd_range(&tlb, base, base + 512 * PAGE_SIZE, 0, 0);
+	tlb_finish_mmu(&tlb);
+	CHECK_EQ(atomic_long_read(&s.mm.nr_ptes), 0);
+	CHECK(nr_tlb_flushes > flushes);
+	CHECK(last_flush_start < last_flush_end);
+	CHECK(last_flush_start <= base && last_flush_end > base);
+	space_exit(&s);
+}
+
 /* A table shared with a neighbour below the floor must stay. */
 static void partial_table_is_kept(void)
 {
@@ -341,6 +375,7 @@ static const struct host_test tests[] = {
 	HOST_TEST(fork_chain_keeps_every_generation_isolated),
 	HOST_TEST(munmap_middle_frees_pages_and_empty_tables),
 	HOST_TEST(partial_table_is_kept),
+	HOST_TEST(freeing_only_tables_flushes_their_range),
 	HOST_TEST(zap_breaks_out_on_need_resched),
 	HOST_TEST(zap_with_failing_batch_alloc),
 };

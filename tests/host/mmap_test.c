@@ -136,6 +136,8 @@ static void mmap_errors_are_linux_errnos(void)
 	CHECK_EQ((long)do_mmap(mm, BASE + 1, PG, RW, ANON | MAP_FIXED, -1, 0),
 		 -EINVAL);
 	CHECK_EQ((long)do_mmap(mm, 0, 1UL << 50, RW, ANON, -1, 0), -ENOMEM);
+	CHECK_EQ((long)do_mmap(mm, mm->task_size, PG, RW, ANON | MAP_FIXED,
+			       -1, 0), -ENOMEM);	/* kernel space */
 	CHECK_EQ(do_munmap(mm, BASE + 1, PG), -EINVAL);
 	CHECK_EQ(do_munmap(mm, BASE, 0), -EINVAL);
 	CHECK_EQ(do_mprotect(mm, BASE, PG, PROT_READ), -ENOMEM); /* unmapped */

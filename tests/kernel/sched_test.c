@@ -133,6 +133,40 @@ static void threads_run_on_every_cpu(struct ktest *t)
 	KTEST_EXPECT_EQ(t, n, (unsigned int)nr_online_cpus());
 }
 
+static void do_nothing(void *unused)
+{
+}
+
+/*
+ * A thread that ends on another CPU while we join it: its last switch
+ * away (kthread_finish_exit, on that CPU) races our kthread_join, which
+ * frees it. The finish must not touch the task once the join may free
+ * it: an earlier version read t->joiner after setting t->exited, and a
+ * join that saw the flag freed the task first (slab poison in a wake-up,
+ * about one ppc64 run in five). Many short threads make the window show.
+ */
+static void join_races_the_last_switch(struct ktest *t)
+{
+	unsigned int cpu = 0, i;
+
+	for (i = 0; i < 400; i++) {
+		struct task_struct *k = kthread_create(do_nothing, NULL, "brief");
+
+		KTEST_ASSERT_NOT_NULL(t, k);
+		do
+			cpu = (cpu + 1) % NR_CPUS;
+		while (!cpu_online(cpu));
+		kthread_bind(k, cpu);
+		kthread_start(k);
+		/* Join the moment it is seen to have exited, as a poller
+		 * (the ppc64 user-mode test) does: the tightest window. */
+		while (!smp_load_acquire(&k->exited))
+			cpu_relax();
+		kthread_join(k);
+	}
+	KTEST_EXPECT_EQ(t, i, 400U);
+}
+
 struct mover {
 	volatile int stop;
 	volatile unsigned int cpu;
@@ -240,6 +274,7 @@ KTEST_SUITE(sched, "sched",
 	    KTEST_CASE(kthread_runs_and_joins),
 	    KTEST_CASE(spinning_thread_is_preempted),
 	    KTEST_CASE(threads_run_on_every_cpu),
+	    KTEST_CASE(join_races_the_last_switch),
 	    KTEST_CASE(running_thread_migrates),
 	    KTEST_CASE(msleep_sleeps_long_enough),
 	    KTEST_CASE(yield_switches_between_threads));

@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <sys/reboot.h>
 #include <sys/syscall.h>
+#include <sys/sysinfo.h>
 #include <sys/utsname.h>
 #include <time.h>
 #include <unistd.h>
@@ -45,6 +46,11 @@ long sysconf(int name)
 }
 
 /* struct utsname has Linux's layout (<sys/utsname.h>). */
+int sysinfo(struct sysinfo *info)
+{
+	return __anvil_ret(linux_syscall1(__NR_sysinfo, info));
+}
+
 int uname(struct utsname *u)
 {
 	return __anvil_ret(linux_syscall1(__NR_uname, u));

@@ -9,9 +9,9 @@
  * asked for".  The break is cached after the first call; fork copies
  * the cache with the rest of the address space.
  *
- * mmap/munmap/mprotect/mremap/madvise take Linux's flags unchanged:
- * newlib has no <sys/mman.h>, and anvil's (user/include/sys/mman.h)
- * defines Linux's values.
+ * mmap/munmap/mprotect/mremap/madvise/msync/mincore take Linux's flags
+ * unchanged: newlib has no <sys/mman.h>, and anvil's
+ * (user/include/sys/mman.h) defines Linux's values.
  */
 #include <errno.h>
 #include <malloc.h>
@@ -81,6 +81,16 @@ int mprotect(void *addr, size_t len, int prot)
 int madvise(void *addr, size_t len, int advice)
 {
 	return __anvil_ret(sys_madvise(addr, len, advice));
+}
+
+int msync(void *addr, size_t len, int flags)
+{
+	return __anvil_ret(sys_msync(addr, len, flags));
+}
+
+int mincore(void *addr, size_t len, unsigned char *vec)
+{
+	return __anvil_ret(sys_mincore(addr, len, vec));
 }
 
 /* @new_addr is read only with MREMAP_FIXED, as in glibc. */

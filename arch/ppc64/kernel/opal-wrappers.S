@@ -7,8 +7,8 @@
  * OPAL runs in real mode with its own base address in r2, so the wrapper
  *   - saves our MSR, TOC and r13 in r31/r30/r29 (OPAL keeps r14-r31
  *     and r1),
- *   - enters OPAL with hrfid: MSR = ours minus IR, DR and EE, HSRR0 =
- *     the OPAL entry, LR = opal_return,
+ *   - turns EE off, then enters OPAL with hrfid: MSR = ours minus IR,
+ *     DR and EE, HSRR0 = the OPAL entry, LR = opal_return,
  *   - and on the way back, still in real mode, restores r2 and r13 and
  *     rfids to the caller with the old MSR (translation back on).
  * Linking the kernel at 0xc000000000000000 + physical is what lets the
@@ -32,6 +32,17 @@ _GLOBAL(opal_call)
 	mr	r30, r2
 	mr	r29, r13		/* the per-CPU base; OPAL has its own r13 */
 	mr	r0, r7			/* the token */
+
+	/*
+	 * Interrupts off before HSRR0/1 are loaded: an external interrupt
+	 * (which arrives through HSRR0/1) or an OPAL call from an interrupt
+	 * handler (CPU 0's tick polls the console) would overwrite them
+	 * before the hrfid. The rfid back restores our MSR, EE included.
+	 */
+	li	r11, 0
+	ori	r11, r11, MSR_EE
+	andc	r11, r31, r11
+	mtmsrd	r11, 1
 
 	li	r11, 0
 	ori	r11, r11, MSR_IR | MSR_DR | MSR_EE

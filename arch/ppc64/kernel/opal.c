@@ -3,18 +3,28 @@
  * opal.c: the console and power control, through OPAL (skiboot).
  *
  * Interface: arch_console_write, machine_power_off, machine_halt
- * (<anvil/arch.h>), opal_init_early (<asm/opal.h>). The call mechanics
- * (real mode, OPAL's r2) are in opal-wrappers.S.
+ * (<anvil/arch.h>), opal_init_early, opal_console_input_init,
+ * opal_console_poll (<asm/opal.h>). The call mechanics (real mode,
+ * OPAL's r2) are in opal-wrappers.S.
  *
  * The console is skiboot's: OPAL_CONSOLE_WRITE queues bytes for the
  * UART, and when its buffer is full it answers "busy" until
  * OPAL_POLL_EVENTS lets it drain. skiboot serializes the UART, so this
  * file needs no lock of its own while one CPU runs; with SMP, lines from
  * different CPUs will need one to stay whole.
+ *
+ * Input is OPAL_CONSOLE_READ, which hands over what skiboot's UART
+ * driver has received (it reads the chip itself when asked). OPAL could
+ * also tell us when input arrives, as an OPAL event raised through an
+ * XICS interrupt, but that needs OPAL's event and interrupt plumbing
+ * (the ibm,opal interrupts, OPAL_HANDLE_INTERRUPT, the event mask of
+ * OPAL_POLL_EVENTS) for one device; one call from CPU 0's tick, 100
+ * times a second (time.c), is as quick as anyone types.
  */
 #include <anvil/arch.h>
 #include <anvil/irqflags.h>
 #include <anvil/kernel.h>
+#include <anvil/tty.h>
 #include <asm/opal.h>
 #include <asm/paca.h>
 #include <asm/page.h>
@@ -63,6 +73,51 @@ static void opal_console_put(const char *buf, size_t n)
 		opal_poll_events();
 		tries++;
 	}
+}
+
+static bool console_input_ok;
+
+/*
+ * Take what was typed on console 0 and give it to the tty. Returns
+ * OPAL's status. @buf is on the stack, which is in the direct map.
+ */
+static s64 opal_console_read(void)
+{
+	char buf[64];
+	s64 len = sizeof(buf);	/* in: room; out: bytes read (BE, native) */
+	s64 rc = opal_call(0, __pa(&len), __pa(buf), 0, OPAL_CONSOLE_READ);
+
+	if (rc == OPAL_SUCCESS && len > 0)
+		console_receive(buf, min((size_t)len, sizeof(buf)));
+	return rc;
+}
+
+/*
+ * Ask once: a firmware whose console cannot be read (no such call, no
+ * terminal 0) fails here, and the console then stays output-only, its
+ * reads end of file, rather than waiting for input that cannot come.
+ */
+void opal_console_input_init(void)
+{
+	s64 rc;
+
+	if (!opal.entry)
+		return;
+	rc = opal_console_read();
+	if (rc != OPAL_SUCCESS) {
+		pr_warn("opal: console input unavailable (OPAL %lld)\n",
+			(long long)rc);
+		return;
+	}
+	WRITE_ONCE(console_input_ok, true);
+	console_input_attach();
+}
+
+/* CPU 0's tick. Interrupts off, inside irq_enter()/irq_exit(). */
+void opal_console_poll(void)
+{
+	if (READ_ONCE(console_input_ok))
+		opal_console_read();
 }
 
 /* Polled output; "\n" becomes "\r\n" because skiboot sends bytes raw. */

@@ -218,7 +218,7 @@ int arch_setup_rt_frame(struct ksignal *ksig, sigset_t *oldset,
  * translation on), whatever the frame says; only the user-visible bits
  * of it are taken (here none but LE, which anvil keeps off).
  */
-long sys_rt_sigreturn(void)
+SYSCALL_DEFINE0(rt_sigreturn)
 {
 	struct pt_regs *regs = task_pt_regs(current);
 	unsigned long uframe = regs->gpr[1] + SIGNAL_FRAMESIZE + 16;
@@ -251,4 +251,3 @@ long sys_rt_sigreturn(void)
 	kfree(frame);
 	return 0;
 }
-SYSCALL_ENTRY(rt_sigreturn);

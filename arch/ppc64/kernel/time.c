@@ -11,7 +11,8 @@
  * maximum. The timebase itself is the clock (<asm/timex.h>).
  *
  * arch_timer_init() runs on every CPU (each has its own DEC); the rate
- * is the same everywhere, so recomputing it is harmless.
+ * is the same everywhere, so recomputing it is harmless. CPU 0's tick
+ * also polls OPAL for console input (kernel/opal.c explains why polled).
  */
 #include <anvil/arch.h>
 #include <anvil/preempt.h>
@@ -35,6 +36,8 @@ static void set_dec(unsigned long ticks)
 void arch_timer_init(void)
 {
 	tb_ticks_per_jiffy = ppc_tb_freq / HZ;
+	if (get_paca()->cpu == 0)
+		opal_console_input_init();
 	set_dec(tb_ticks_per_jiffy);
 }
 
@@ -49,6 +52,8 @@ void timer_decrementer(struct pt_regs *regs)
 	if (get_paca()->cpu == 0)
 		opal_ipmi_poll(); /* finishes stopping the BMC watchdog */
 	irq_enter();
+	if (get_paca()->cpu == 0)
+		opal_console_poll();
 	timer_interrupt();
 	irq_exit();
 }

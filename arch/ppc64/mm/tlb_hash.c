@@ -9,7 +9,8 @@
  * Interface: hpte_need_flush, arch_enter/leave_lazy_mmu_mode
  * (<asm/pgtable.h>), tlb_flush (<anvil/mmu_gather.h>), flush_tlb_page,
  * flush_tlb_range (<anvil/pgtable.h>), hpte_batch_switch_out/in,
- * hpte_batch_pending and hpte_batch_active (<asm/tlbflush.h>).
+ * hpte_batch_pending and hpte_batch_active (<asm/tlbflush.h>), and
+ * arch_tlb_flush_stats (<anvil/arch.h>: the counters in /proc/vmstat).
  *
  * "TLB flush" on the hash MMU: the TLB only caches HPTEs, and tlbie is
  * broadcast to every CPU by the hardware. So removing an HPTE (clear V,
@@ -20,12 +21,14 @@
  * other CPUs running the mm: for the lockless table walk, and for
  * QEMU, whose remote TLB flush is not synchronous (sync_other_cpus).
  */
+#include <anvil/arch.h>
 #include <anvil/kernel.h>
 #include <anvil/mm_types.h>
 #include <anvil/mmu_gather.h>
 #include <anvil/percpu.h>
 #include <anvil/pgtable.h>
 #include <anvil/preempt.h>
+#include <anvil/seq_file.h>
 #include <anvil/smp.h>
 #include <asm/mmu-hash.h>
 #include <asm/pgtable.h>
@@ -48,6 +51,20 @@ const char *const hash_mmu_stats_names[] = {
 };
 _Static_assert(ARRAY_SIZE(hash_mmu_stats_names) == NR_HASH_MMU_STATS,
 	       "one name per field of struct hash_mmu_stats");
+
+/*
+ * /proc/vmstat's lines: every counter of struct hash_mmu_stats under its
+ * name. The struct is nothing but unsigned longs, in the order of the
+ * names (checked above), so it is read as an array.
+ */
+void arch_tlb_flush_stats(struct seq_file *m)
+{
+	const unsigned long *v = (const unsigned long *)&hash_mmu_stats;
+
+	for (size_t i = 0; i < NR_HASH_MMU_STATS; i++)
+		seq_printf(m, "%s %lu\n", hash_mmu_stats_names[i],
+			   __atomic_load_n(&v[i], __ATOMIC_RELAXED));
+}
 
 /* Invalidate what @b holds, if anything; count it under @why. */
 static void batch_flush(struct hpte_batch *b, enum hpte_flush_cause why)

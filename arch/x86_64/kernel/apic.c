@@ -12,7 +12,11 @@
  *   apic_bsp_setup()            once, on the boot CPU:
  *     legacy_pic_disable()      mask the 8259s (kernel/i8259.c)
  *     lapic_init()              map 0xfee00000 uncached, software-enable
+ *     io_apic_init()            map the IOAPIC, mask its pins
+ *                               (kernel/io_apic.c)
  *     apic_timer_calibrate()    measure the timer against the TSC
+ *     serial_irq_init()         route COM1's IRQ 4 to this CPU
+ *                               (kernel/early_console.c): console input
  *   arch_timer_init()           on every CPU: periodic at HZ on
  *                               LOCAL_TIMER_VECTOR
  *
@@ -30,10 +34,12 @@
 #include <asm/fixmap.h>
 #include <asm/i8259.h>
 #include <asm/io.h>
+#include <asm/io_apic.h>
 #include <asm/irqflags.h>
 #include <asm/irq_vectors.h>
 #include <asm/msr.h>
 #include <asm/processor.h>
+#include <asm/setup.h>
 #include <asm/special_insns.h>
 #include <asm/timex.h>
 #include <asm/tsc.h>
@@ -116,11 +122,19 @@ void apic_bsp_setup(void)
 		return;
 	legacy_pic_disable();
 	lapic_init();
+	io_apic_init();
 	hz = apic_timer_calibrate();
 	lapic_timer_period = hz / HZ;
 	pr_info("APIC: timer %llu kHz (after /16), %u counts per tick at "
 		"HZ=%d\n", (unsigned long long)(hz / 1000), lapic_timer_period,
 		HZ);
+	/*
+	 * Device interrupts last, with this LAPIC enabled to take them: a
+	 * byte that is already waiting raises IRQ 4 the moment the UART's
+	 * interrupt is enabled, and an edge the LAPIC dropped would never
+	 * come again (the line stays high until the FIFO is read).
+	 */
+	serial_irq_init();
 }
 
 /*

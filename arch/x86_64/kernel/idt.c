@@ -8,7 +8,8 @@
  * and is reported, instead of faulting on an empty gate.
  *
  * All gates are interrupt gates (the CPU clears IF on entry) at DPL 0
- * (an "int N" from user mode raises #GP instead). NMI, double fault and
+ * (an "int N" from user mode raises #GP instead), but for int3's and
+ * into's, which user mode may use (user_gate()). NMI, double fault and
  * machine check run on IST stacks of their own, set up in kernel/gdt.c:
  * a double fault usually means a broken kernel stack, and an NMI or
  * machine check may hit the syscall entry while RSP is still the user's.
@@ -30,10 +31,23 @@ struct gate_desc {
 } __packed;
 
 #define GATE_INTERRUPT 0x8e	/* present, DPL 0, 64-bit interrupt gate */
+#define GATE_DPL3 0x60		/* ... that "int N" in user mode may use */
 
 static struct gate_desc idt_table[NR_VECTORS] __aligned(16);
 
 extern const unsigned long vector_stub_table[NR_VECTORS];	/* entry.asm */
+
+/*
+ * int3 (the breakpoint debuggers plant) and int $4 (into's vector) are
+ * meant for user mode: their gates are DPL 3, as Linux's, so they raise
+ * their own exception (SIGTRAP, SIGSEGV) instead of #GP. Every other
+ * "int N" from user mode is #GP, above all the interrupt vectors: a
+ * program must not be able to fake a timer tick or an IPI.
+ */
+static bool user_gate(unsigned int vector)
+{
+	return vector == X86_TRAP_BP || vector == X86_TRAP_OF;
+}
 
 static void set_intr_gate(unsigned int vector, unsigned long addr,
 			  unsigned int ist)
@@ -43,7 +57,7 @@ static void set_intr_gate(unsigned int vector, unsigned long addr,
 	g->offset_low = addr & 0xffff;
 	g->segment = __KERNEL_CS;
 	g->ist = ist;
-	g->type_attr = GATE_INTERRUPT;
+	g->type_attr = GATE_INTERRUPT | (user_gate(vector) ? GATE_DPL3 : 0);
 	g->offset_middle = (addr >> 16) & 0xffff;
 	g->offset_high = addr >> 32;
 	g->reserved = 0;

@@ -217,7 +217,7 @@ int arch_copy_thread(struct task_struct *child, unsigned long usp,
  * A base must be a user address: the paranoid entry (kernel/entry.asm)
  * tells the kernel's GS base from the user's by its sign.
  */
-long sys_arch_prctl(int code, unsigned long addr)
+SYSCALL_DEFINE2(arch_prctl, int, code, unsigned long, addr)
 {
 	struct thread_struct *t = &current->thread;
 
@@ -244,4 +244,3 @@ long sys_arch_prctl(int code, unsigned long addr)
 		return -EINVAL;
 	}
 }
-SYSCALL_ENTRY(arch_prctl);

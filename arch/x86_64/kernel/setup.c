@@ -17,6 +17,8 @@
  *   paging_init          final page tables from memblock; CR3 switch
  *   tsc_init             TSC rate against the HPET -> clock_register()
  *
+ * The interrupt controllers come later, from arch_timer_init()
+ * (kernel/apic.c: 8259s off, LAPIC, IOAPIC, COM1's receive interrupt).
  * docs/x86_64.md tells the same story from GRUB onwards.
  */
 #include <anvil/arch.h>

@@ -152,7 +152,7 @@ int arch_setup_rt_frame(struct ksignal *ksig, sigset_t *oldset,
  * sanitizes them too), and the saved MXCSR may not set reserved bits,
  * which would make fxrstor fault in the kernel.
  */
-long sys_rt_sigreturn(void)
+SYSCALL_DEFINE0(rt_sigreturn)
 {
 	struct pt_regs *regs = task_pt_regs(current);
 	struct rt_sigframe __user *uframe = (void __user *)(regs->rsp - 8);
@@ -188,4 +188,3 @@ badframe:
 	force_sig_fault(SIGSEGV, SI_KERNEL, 0);
 	return 0;
 }
-SYSCALL_ENTRY(rt_sigreturn);

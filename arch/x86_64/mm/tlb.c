@@ -5,7 +5,9 @@
  * Interface: switch_mm(), enter_lazy_tlb(), leave_mm()
  * (asm/mmu_context.h); tlb_flush() for the mmu_gather
  * (<anvil/mmu_gather.h>); flush_tlb_page/range/mm/kernel_range() and the
- * counters (asm/tlbflush.h). The gather itself is mm/mmu_gather.c.
+ * counters (asm/tlbflush.h), which /proc/vmstat shows through
+ * arch_tlb_flush_stats() (<anvil/arch.h>). The gather itself is
+ * mm/mmu_gather.c.
  *
  * Each CPU remembers the mm whose PGD is in its CR3 (cpu_loaded_mm;
  * NULL means the kernel's init_top_pgt) and whether the task running
@@ -43,11 +45,13 @@
  * with a CR3 reload, cheaper than hundreds of invlpg and nearly as good
  * (the kernel's global entries survive it).
  */
+#include <anvil/arch.h>
 #include <anvil/kernel.h>
 #include <anvil/mm_types.h>
 #include <anvil/mmu_gather.h>
 #include <anvil/param.h>
 #include <anvil/percpu.h>
+#include <anvil/seq_file.h>
 #include <anvil/smp.h>
 #include <asm/mmu_context.h>
 #include <asm/pgtable.h>
@@ -83,6 +87,19 @@ void tlb_flush_stats_get(struct tlb_flush_stats *s)
 		&tlb_stats.nr_tlb_local_flush_all, __ATOMIC_RELAXED);
 	s->nr_tlb_local_flush_one = __atomic_load_n(
 		&tlb_stats.nr_tlb_local_flush_one, __ATOMIC_RELAXED);
+}
+
+/* /proc/vmstat's lines: Linux's names for the same four counters. */
+void arch_tlb_flush_stats(struct seq_file *m)
+{
+	struct tlb_flush_stats s;
+
+	tlb_flush_stats_get(&s);
+	seq_printf(m, "nr_tlb_remote_flush %lu\n", s.nr_tlb_remote_flush);
+	seq_printf(m, "nr_tlb_remote_flush_received %lu\n",
+		   s.nr_tlb_remote_flush_received);
+	seq_printf(m, "nr_tlb_local_flush_all %lu\n", s.nr_tlb_local_flush_all);
+	seq_printf(m, "nr_tlb_local_flush_one %lu\n", s.nr_tlb_local_flush_one);
 }
 
 static int set_flush_ceiling(const char *val)

@@ -7,6 +7,7 @@
 #ifndef ANVIL_SCHED_TASK_H
 #define ANVIL_SCHED_TASK_H
 
+#include <anvil/atomic.h>
 #include <anvil/types.h>
 
 struct task_struct;
@@ -34,6 +35,8 @@ struct pt_regs;
 
 /* The most tasks that may exist at once (fork says EAGAIN beyond). */
 extern unsigned int max_threads;
+/* How many there are: copy_process counts up, release_task down. */
+extern atomic_t nr_threads;
 
 /* init, once kernel_init has become it: orphans' new parent. */
 extern struct task_struct *child_reaper;
@@ -67,6 +70,9 @@ int zap_other_threads(int code);
 int send_sig(int sig, struct task_struct *t, int priv);
 void flush_signal_handlers(struct task_struct *t);
 struct task_struct *find_task_by_pid(int pid);
+/* The console's ^C (drivers/tty/n_tty.c): 0 or -ESRCH. */
+int kill_pgrp(int pgrp, int sig);
+int kill_init_session(int sig);
 
 /* kernel/futex.c */
 void futex_wake_address(int __user *uaddr);

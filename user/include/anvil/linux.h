@@ -224,6 +224,11 @@ static inline long sys_mremap(void *old, unsigned long old_len,
 { return linux_syscall5(__NR_mremap, old, old_len, new_len, flags, new_addr); }
 static inline long sys_madvise(void *addr, unsigned long len, int advice)
 { return linux_syscall3(__NR_madvise, addr, len, advice); }
+static inline long sys_msync(void *addr, unsigned long len, int flags)
+{ return linux_syscall3(__NR_msync, addr, len, flags); }
+static inline long sys_mincore(void *addr, unsigned long len,
+			       unsigned char *vec)
+{ return linux_syscall3(__NR_mincore, addr, len, vec); }
 static inline long sys_brk(void *addr)
 { return linux_syscall1(__NR_brk, addr); }
 static inline long sys_fork(void)

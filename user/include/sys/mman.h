@@ -31,6 +31,7 @@
 
 #define MREMAP_MAYMOVE	1
 #define MREMAP_FIXED	2
+#define MREMAP_DONTUNMAP 4
 
 #define MADV_NORMAL	0
 #define MADV_RANDOM	1
@@ -38,6 +39,12 @@
 #define MADV_WILLNEED	3
 #define MADV_DONTNEED	4
 #define MADV_FREE	8
+#define MADV_DONTFORK	10
+#define MADV_DOFORK	11
+
+#define MS_ASYNC	1
+#define MS_INVALIDATE	2
+#define MS_SYNC		4
 
 #ifdef __cplusplus
 extern "C" {
@@ -48,6 +55,8 @@ int munmap(void *addr, size_t len);
 int mprotect(void *addr, size_t len, int prot);
 int madvise(void *addr, size_t len, int advice);
 void *mremap(void *old, size_t old_len, size_t new_len, int flags, ...);
+int msync(void *addr, size_t len, int flags);
+int mincore(void *addr, size_t len, unsigned char *vec);
 
 #ifdef __cplusplus
 }

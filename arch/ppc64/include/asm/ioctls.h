@@ -11,6 +11,11 @@
 #define _ASM_IOCTLS_H
 
 #define TCGETS 0x402c7413	/* _IOR('t', 19, struct termios) */
+#define TCSETS 0x802c7414	/* _IOW('t', 20, struct termios) */
+#define TCSETSW 0x802c7415	/* _IOW('t', 21, struct termios) */
+#define TCSETSF 0x802c7416	/* _IOW('t', 22, struct termios) */
+#define TIOCSPGRP 0x80047476	/* _IOW('t', 118, int) */
+#define TIOCGPGRP 0x40047477	/* _IOR('t', 119, int) */
 #define TIOCGWINSZ 0x40087468	/* _IOR('t', 104, struct winsize) */
 #define FIONBIO 0x8004667e	/* _IOW('f', 126, int) */
 #define FIOCLEX 0x20006601	/* _IO('f', 1) */

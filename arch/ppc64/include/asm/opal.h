@@ -15,6 +15,7 @@
 
 /* Tokens, from skiboot's include/opal-api.h */
 #define OPAL_CONSOLE_WRITE 1
+#define OPAL_CONSOLE_READ 2
 #define OPAL_RTC_READ 3
 #define OPAL_CEC_POWER_DOWN 5
 #define OPAL_POLL_EVENTS 10
@@ -44,6 +45,13 @@ extern struct opal opal;
 s64 opal_call(u64 a0, u64 a1, u64 a2, u64 a3, u64 token);
 
 void opal_init_early(u64 base, u64 entry);
+/*
+ * Console input (kernel/opal.c): opal_console_input_init() once, on CPU
+ * 0, interrupts off; then opal_console_poll() from CPU 0's tick hands
+ * what was typed to the tty.
+ */
+void opal_console_input_init(void);
+void opal_console_poll(void);
 /* Let OPAL run its background work (console, IPMI) once. */
 void opal_poll_events(void);
 

@@ -43,6 +43,21 @@ static inline void ktermios_to_termios(struct termios *u,
 	u->c_ospeed = k->c_ospeed;
 }
 
+/* The kernel's view of the user's @u (TCSETS): here the same fields. */
+static inline void termios_to_ktermios(struct ktermios *k,
+				       const struct termios *u)
+{
+	k->c_iflag = u->c_iflag;
+	k->c_oflag = u->c_oflag;
+	k->c_cflag = u->c_cflag;
+	k->c_lflag = u->c_lflag;
+	for (int i = 0; i < NCCS; i++)
+		k->c_cc[i] = u->c_cc[i];
+	k->c_line = u->c_line;
+	k->c_ispeed = u->c_ispeed;
+	k->c_ospeed = u->c_ospeed;
+}
+
 /* c_cc[] indexes */
 #define VINTR 0
 #define VQUIT 1
@@ -73,6 +88,8 @@ static inline void ktermios_to_termios(struct termios *u,
 #define ECHO 0x0008
 #define ECHOE 0x0002
 #define ECHOK 0x0004
+#define ECHONL 0x0010
+#define NOFLSH 0x80000000
 #define ECHOCTL 0x0040
 #define ECHOKE 0x0001
 #define IEXTEN 0x0400

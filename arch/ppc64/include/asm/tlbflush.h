@@ -22,7 +22,8 @@
  *			whatever is, goes
  *
  * Counters are plain atomics, summed over CPUs; names are what
- * /proc/vmstat will call them (hash_mmu_stats_names[]).
+ * /proc/vmstat calls them (hash_mmu_stats_names[], printed by
+ * arch_tlb_flush_stats in mm/tlb_hash.c).
  */
 #ifndef _ASM_PPC64_TLBFLUSH_H
 #define _ASM_PPC64_TLBFLUSH_H

@@ -43,8 +43,9 @@
  */
 void lapic_init(void);
 /*
- * Once, on the boot CPU: mask the 8259s, enable the LAPIC and measure
- * its timer. Idempotent; SMP bring-up calls it before the first IPI.
+ * Once, on the boot CPU: mask the 8259s, enable the LAPIC and the IOAPIC,
+ * measure the LAPIC timer, route COM1's interrupt. Idempotent; SMP
+ * bring-up calls it before the first IPI.
  */
 void apic_bsp_setup(void);
 void apic_eoi(void);

@@ -9,6 +9,11 @@
 #define _ASM_IOCTLS_H
 
 #define TCGETS 0x5401		/* struct termios */
+#define TCSETS 0x5402		/* const struct termios: now */
+#define TCSETSW 0x5403		/* ... once output drained */
+#define TCSETSF 0x5404		/* ... drained, and unread input dropped */
+#define TIOCGPGRP 0x540f	/* int: the foreground process group */
+#define TIOCSPGRP 0x5410	/* const int: set it */
 #define TIOCGWINSZ 0x5413	/* struct winsize */
 #define FIONBIO 0x5421		/* int: set or clear O_NONBLOCK */
 #define FIONCLEX 0x5450		/* clear close-on-exec */

@@ -36,5 +36,6 @@ extern char __bss_start[], __bss_stop[], _end[];
 
 /* Arch-internal boot phases, in the order setup_arch() runs them. */
 void early_console_init(void);		/* kernel/early_console.c */
+void serial_irq_init(void);		/* kernel/early_console.c */
 
 #endif /* _ASM_X86_SETUP_H */

@@ -38,6 +38,22 @@ static inline void ktermios_to_termios(struct termios *u,
 		u->c_cc[i] = k->c_cc[i];
 }
 
+/*
+ * The kernel's view of the user's @u (TCSETS). x86_64's struct termios
+ * has no speeds: @k keeps the ones it had.
+ */
+static inline void termios_to_ktermios(struct ktermios *k,
+				       const struct termios *u)
+{
+	k->c_iflag = u->c_iflag;
+	k->c_oflag = u->c_oflag;
+	k->c_cflag = u->c_cflag;
+	k->c_lflag = u->c_lflag;
+	k->c_line = u->c_line;
+	for (int i = 0; i < NCCS; i++)
+		k->c_cc[i] = u->c_cc[i];
+}
+
 /* c_cc[] indexes */
 #define VINTR 0
 #define VQUIT 1
@@ -68,6 +84,8 @@ static inline void ktermios_to_termios(struct termios *u,
 #define ECHO 0x0008
 #define ECHOE 0x0010
 #define ECHOK 0x0020
+#define ECHONL 0x0040
+#define NOFLSH 0x0080
 #define ECHOCTL 0x0200
 #define ECHOKE 0x0800
 #define IEXTEN 0x8000

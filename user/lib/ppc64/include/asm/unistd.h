@@ -35,6 +35,8 @@
 #define __NR_pipe			42
 #define __NR_sched_yield		158
 #define __NR_mremap			163
+#define __NR_msync			144
+#define __NR_mincore			206
 #define __NR_madvise			205
 #define __NR_dup			41
 #define __NR_dup2			63
