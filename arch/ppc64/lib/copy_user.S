@@ -2,13 +2,13 @@
 /*
  * lib/copy_user.S: the instructions that touch user memory.
  *
- *   unsigned long __copy_tofrom_user(void *to, const void *from,
+ *   unsigned long raw_copy_user(void *to, const void *from,
  *                                    unsigned long n)
- *   unsigned long __clear_user(void *to, unsigned long n)
+ *   unsigned long raw_clear_user(void *to, unsigned long n)
  *       the bytes NOT copied / cleared (0: all done)
- *   long __strncpy_from_user(char *dst, const char *src, unsigned long n)
+ *   long raw_strncpy_from_user(char *dst, const char *src, unsigned long n)
  *       string length, n if no NUL in n bytes, -EFAULT (-14)
- *   long __strnlen_user(const char *src, unsigned long n)
+ *   long raw_strnlen_user(const char *src, unsigned long n)
  *       length + 1, n + 1 if no NUL in n bytes, 0 on a fault
  *
  * No range checks here: lib/usercopy.c checks access_ok() first and is
@@ -35,7 +35,7 @@
 #define EFAULT 14
 
 /* r3 = to, r4 = from, r5 = n; returns r3 = bytes left. */
-_GLOBAL(__copy_tofrom_user)
+_GLOBAL(raw_copy_user)
 	cmpldi	r5, 8
 	blt	.Lcopy_bytes		/* shorter than a doubleword */
 	xor	r0, r3, r4
@@ -88,7 +88,7 @@ _GLOBAL(__copy_tofrom_user)
 	EX_TABLE(.Lbyte_st, .Lcopy_done)
 
 /* r3 = to, r4 = n; returns r3 = bytes left. */
-_GLOBAL(__clear_user)
+_GLOBAL(raw_clear_user)
 	li	r0, 0
 	cmpldi	r4, 8
 	blt	.Lclear_bytes
@@ -126,7 +126,7 @@ _GLOBAL(__clear_user)
 	EX_TABLE(.Lclear_byte_st, .Lclear_done)
 
 /* r3 = dst, r4 = src, r5 = n (> 0); r6 = bytes copied so far. */
-_GLOBAL(__strncpy_from_user)
+_GLOBAL(raw_strncpy_from_user)
 	li	r6, 0
 .Lstrcpy_next:
 	cmpld	r6, r5
@@ -150,7 +150,7 @@ _GLOBAL(__strncpy_from_user)
 	EX_TABLE(.Lstrcpy_ld, .Lstrcpy_fault)
 
 /* r3 = src, r4 = n (> 0); r5 = bytes before the NUL so far. */
-_GLOBAL(__strnlen_user)
+_GLOBAL(raw_strnlen_user)
 	li	r5, 0
 .Lstrlen_next:
 	cmpld	r5, r4

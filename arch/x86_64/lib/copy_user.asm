@@ -2,12 +2,12 @@
 ;
 ; lib/copy_user.asm: the instructions that touch user memory.
 ;
-;   unsigned long __copy_user_ll(void *to, const void *from, unsigned long n)
-;   unsigned long __clear_user_ll(void *to, unsigned long n)
+;   unsigned long raw_copy_user(void *to, const void *from, unsigned long n)
+;   unsigned long raw_clear_user(void *to, unsigned long n)
 ;       return the bytes NOT copied / cleared (0: all done)
-;   long __strncpy_from_user_ll(char *dst, const char *src, unsigned long n)
+;   long raw_strncpy_from_user(char *dst, const char *src, unsigned long n)
 ;       string length, n if no NUL in n bytes, -EFAULT (-14)
-;   long __strnlen_user_ll(const char *src, unsigned long n)
+;   long raw_strnlen_user(const char *src, unsigned long n)
 ;       length + 1, n + 1 if no NUL in n bytes, 0 on a fault
 ;
 ; No range checks here: lib/usercopy.c checks access_ok() first and is
@@ -28,8 +28,8 @@
 
 extern x86_smap_enabled
 
-global __copy_user_ll, __clear_user_ll
-global __strncpy_from_user_ll, __strnlen_user_ll
+global raw_copy_user, raw_clear_user
+global raw_strncpy_from_user, raw_strnlen_user
 
 EFAULT		equ 14
 
@@ -59,7 +59,7 @@ bits 64
 
 ; rdi = to, rsi = from, rdx = n
 align 16
-__copy_user_ll:
+raw_copy_user:
 	STAC
 	mov rcx, rdx
 	shr rcx, 3
@@ -82,7 +82,7 @@ __copy_user_ll:
 
 ; rdi = to, rsi = n
 align 16
-__clear_user_ll:
+raw_clear_user:
 	STAC
 	xor eax, eax		; what stos writes
 	mov rcx, rsi
@@ -105,7 +105,7 @@ __clear_user_ll:
 
 ; rdi = dst, rsi = src, rdx = n
 align 16
-__strncpy_from_user_ll:
+raw_strncpy_from_user:
 	STAC
 	xor ecx, ecx
 .next:	cmp rcx, rdx
@@ -130,7 +130,7 @@ __strncpy_from_user_ll:
 
 ; rdi = src, rsi = n
 align 16
-__strnlen_user_ll:
+raw_strnlen_user:
 	STAC
 	xor eax, eax
 .next:	cmp rax, rsi

@@ -33,6 +33,17 @@
 #include <asm/pgtable.h>
 
 /*
+ * The raw accesses (lib/copy_user.S): no range check, an exception-
+ * table fixup on every user load and store; each returns what the
+ * generic wrapper (lib/usercopy.c) passes on: bytes not copied/cleared,
+ * or the string's length / -EFAULT.
+ */
+unsigned long raw_copy_user(void *to, const void *from, unsigned long n);
+unsigned long raw_clear_user(void *to, unsigned long n);
+long raw_strncpy_from_user(char *dst, const char *src, unsigned long n);
+long raw_strnlen_user(const char *src, unsigned long n);
+
+/*
  * True if [addr, addr + size) lies below TASK_SIZE. Written so that no
  * sum can overflow: a huge size or an address near the top cannot wrap
  * around into "small". Does not say the range is mapped.

@@ -1,22 +1,20 @@
 // SPDX-License-Identifier: MIT
 /*
- * lib/usercopy.c: copy_from_user() and friends (asm/uaccess.h).
+ * lib/usercopy.c: copy_from_user() and friends (<anvil/uaccess.h>), for
+ * every arch.
  *
  * The range checks and the Linux semantics live here; the accesses
- * themselves, with their exception-table fixups and SMAP stac/clac, in
- * lib/copy_user.asm. A range that is not entirely below TASK_SIZE is
- * refused before any byte moves: a kernel address passed as a "user"
- * pointer must never be read or written on the user's behalf.
+ * themselves, each with its exception-table fixup (and, on x86_64, the
+ * SMAP stac/clac), are the arch's raw_* primitives in
+ * arch/<arch>/lib/copy_user.*, declared in <asm/uaccess.h>. A range that
+ * is not entirely below TASK_SIZE is refused before any byte moves: a
+ * kernel address passed as a "user" pointer must never be read or
+ * written on the user's behalf (on ppc64's hash MMU nothing else would
+ * stop the kernel reading its own memory through one).
  */
 #include <anvil/errno.h>
 #include <anvil/string.h>
-#include <asm/uaccess.h>
-
-/* lib/copy_user.asm */
-unsigned long __copy_user_ll(void *to, const void *from, unsigned long n);
-unsigned long __clear_user_ll(void *to, unsigned long n);
-long __strncpy_from_user_ll(char *dst, const char *src, unsigned long n);
-long __strnlen_user_ll(const char *src, unsigned long n);
+#include <anvil/uaccess.h>
 
 /*
  * The part of @to that could not be filled is zeroed, as in Linux, so a
@@ -28,7 +26,7 @@ unsigned long copy_from_user(void *to, const void __user *from,
 	unsigned long left = n;
 
 	if (access_ok(from, n))
-		left = __copy_user_ll(to, (const void *)from, n);
+		left = raw_copy_user(to, (const void *)from, n);
 	if (left)
 		memset((char *)to + (n - left), 0, left);
 	return left;
@@ -38,14 +36,14 @@ unsigned long copy_to_user(void __user *to, const void *from, unsigned long n)
 {
 	if (!access_ok(to, n))
 		return n;
-	return __copy_user_ll((void *)to, from, n);
+	return raw_copy_user((void *)to, from, n);
 }
 
 unsigned long clear_user(void __user *to, unsigned long n)
 {
 	if (!access_ok(to, n))
 		return n;
-	return __clear_user_ll((void *)to, n);
+	return raw_clear_user((void *)to, n);
 }
 
 /* How many bytes from @addr may be read before TASK_SIZE, at most @n. */
@@ -68,7 +66,7 @@ long strncpy_from_user(char *dst, const char __user *src, long count)
 	max = user_span(src, (unsigned long)count);
 	if (!max)
 		return -EFAULT;
-	res = __strncpy_from_user_ll(dst, (const char *)src, max);
+	res = raw_strncpy_from_user(dst, (const char *)src, max);
 	/* Ran into TASK_SIZE before the NUL: the string is not all user. */
 	if (res == (long)max && max < (unsigned long)count)
 		return -EFAULT;
@@ -85,7 +83,7 @@ long strnlen_user(const char __user *src, long n)
 	max = user_span(src, (unsigned long)n);
 	if (!max)
 		return 0;
-	res = __strnlen_user_ll((const char *)src, max);
+	res = raw_strnlen_user((const char *)src, max);
 	if (res == (long)max + 1 && max < (unsigned long)n)
 		return 0;	/* no NUL before the end of user space */
 	return res;
