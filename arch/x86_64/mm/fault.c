@@ -5,7 +5,7 @@
  * Interface: do_page_fault() (asm/traps.h), from do_exception() in
  * kernel/traps.c, interrupts off, CR2 still holding the address. The
  * generic half is handle_user_fault() (mm/memory.c), which finds the VMA
- * and calls handle_mm_fault(); the fixups are mm/extable.c.
+ * and calls handle_mm_fault(); the fixups are kernel/extable.c.
  *
  *   user mode, any address     -> handle_user_fault(); if that fails it
  *                                 queues SIGSEGV/SIGBUS, delivered on

@@ -16,7 +16,7 @@
  *
  * Entries are two absolute doublewords, gathered by ARCH_RODATA
  * (asm/vmlinux.lds.h) between __start___ex_table and __stop___ex_table;
- * mm/extable.c searches them. Adding one:
+ * kernel/extable.c searches them. Adding one:
  *
  *   assembly:  1:	lbz	r0, 0(r4)
  *			EX_TABLE(1b, .Lfault)

@@ -12,7 +12,7 @@
  *
  * Entries are absolute 64-bit pairs, gathered by ARCH_RODATA
  * (asm/vmlinux.lds.h) between __start___ex_table and __stop___ex_table;
- * mm/extable.c searches them. Adding one:
+ * kernel/extable.c searches them. Adding one:
  *
  *   NASM:     EXTABLE .insn, .fixup        (the macro in lib/copy_user.asm)
  *   C asm:    "1: movb (%1), %0\n" _ASM_EXTABLE(1b, 2f) ...
