@@ -45,7 +45,7 @@ GENERIC_SRCS := $(wildcard kernel/*.c kernel/*/*.c mm/*.c lib/*.c drivers/*/*.c 
 # built and tested on the host only (tests/host/).
 USER_MM_SRCS := mm/mmu_gather.c mm/memory.c mm/mmap.c mm/mprotect.c \
 	mm/mm_struct.c mm/mremap.c mm/madvise.c mm/msync.c mm/mincore.c \
-	tests/kernel/user_mm_test.c fs/proc/vmstat.c
+	tests/kernel/user_mm_test.c tests/kernel/filemap_test.c fs/proc/vmstat.c
 ifeq ($(DEBUG),1)
 GENERIC_SRCS += $(wildcard tests/kernel/*.c)
 endif

@@ -10,6 +10,8 @@
  *	truncate_inode_pages	drop pages from an offset on
  *	generic_file_read_iter	read(2) on a ramfs file
  *	generic_file_write_iter	write(2) on a ramfs file
+ *	filemap_fault		a page fault on a mapping of the file
+ *	generic_file_mmap	mmap(2) of a ramfs file
  *
  * References: the tree holds one on every page in it (the one
  * alloc_page() returned); every lookup adds one the caller drops with
@@ -20,12 +22,16 @@
  * Locks: mapping->tree_lock (a spinlock) around every tree access;
  * pages are allocated and copied outside it. Reads hold the inode's
  * i_rwsem shared, writes and truncation hold it exclusive, so the size
- * and the pages agree. The mmap fault path (later) will use only the
- * tree_lock: it runs under mmap_lock, which write() may need while it
- * holds i_rwsem (a user buffer that faults).
+ * and the pages agree. The mmap fault path uses only the tree_lock: it
+ * runs under mmap_lock, which write() may need while it holds i_rwsem (a
+ * user buffer that faults), so it cannot take i_rwsem and reads i_size
+ * racily; truncate's second unmap pass (truncate_pagecache) covers the
+ * race.
  */
 #include <anvil/kernel.h>
 #include <anvil/mm.h>
+#include <anvil/mm_types.h>
+#include <anvil/pgtable.h>
 #include <anvil/string.h>
 #include <anvil/vmstat.h>
 
@@ -204,4 +210,45 @@ ssize_t generic_file_write_iter(struct file *file, struct iov_iter *from,
 		inode_touch(inode, true);
 	up_write(&inode->i_rwsem);
 	return done ? done : err;
+}
+
+/*
+ * filemap_fault - vm_ops->fault for page-cache files: the page at
+ * vmf->pgoff, referenced, created (zeroed) if it is a hole. Linux's rule
+ * for the end of the file: the page holding the last byte may be mapped
+ * whole (the rest of it reads as zeros); any page after it is SIGBUS.
+ * The size is checked again after the lookup, as a truncate may have
+ * run meanwhile; a page it had already removed is caught by do_fault.
+ * mmap_lock held for reading; may sleep.
+ */
+int filemap_fault(struct vm_fault *vmf)
+{
+	struct inode *inode = vmf->vma->vm_file->f_inode;
+	struct page *page;
+
+	if (vmf->pgoff >= DIV_ROUND_UP(i_size_read(inode), PAGE_SIZE))
+		return VM_FAULT_SIGBUS;
+	page = find_or_create_page(inode->i_mapping, vmf->pgoff);
+	if (!page)
+		return VM_FAULT_OOM;
+	if (vmf->pgoff >= DIV_ROUND_UP(i_size_read(inode), PAGE_SIZE)) {
+		put_page(page);
+		return VM_FAULT_SIGBUS;
+	}
+	vmf->page = page;
+	return 0;
+}
+
+static const struct vm_operations_struct generic_file_vm_ops = {
+	.fault = filemap_fault,
+};
+
+/*
+ * The page cache's pages are the data, so mapping a ramfs file is only
+ * a matter of faulting them in; nothing to do at mmap time.
+ */
+int generic_file_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	vma->vm_ops = &generic_file_vm_ops;
+	return 0;
 }

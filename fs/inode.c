@@ -187,7 +187,8 @@ void truncate_setsize(struct inode *inode, loff_t newsize)
 	i_size_write(inode, newsize);
 	if (newsize >= old)
 		return;
-	truncate_inode_pages(inode->i_mapping, newsize);
+	/* Unmaps first: mappings past the new end fault SIGBUS from now. */
+	truncate_pagecache(inode, newsize);
 	if (tail) {
 		struct page *page = find_get_page(inode->i_mapping,
 						  newsize >> PAGE_SHIFT);

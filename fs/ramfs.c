@@ -31,6 +31,7 @@ static const struct file_operations ramfs_file_operations = {
 	.read_iter = generic_file_read_iter,
 	.write_iter = generic_file_write_iter,
 	.fsync = noop_fsync,
+	.mmap = generic_file_mmap,
 };
 
 static const struct file_operations ramfs_dir_operations = {

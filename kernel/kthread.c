@@ -3,7 +3,7 @@
  * kernel/kthread.c: kernel threads (interface in <anvil/sched.h>).
  *
  * A kthread is a task_struct, a kernel stack (THREAD_SIZE, from the page
- * allocator) and a function. It is born as if it had just called
+ * allocator, or from vmalloc with anvil.vmap_stack) and a function. It is born as if it had just called
  * __schedule(): the arch's first switch into it lands in kthread_entry(),
  * which finishes that switch (unlocks the runqueue, drops the preempt
  * count the switch held) and calls the function.
@@ -19,7 +19,9 @@
 #include <anvil/kernel.h>
 #include <anvil/mm.h>
 #include <anvil/slab.h>
+#include <anvil/param.h>
 #include <anvil/string.h>
+#include <anvil/vmalloc.h>
 
 #include "sched/sched.h"
 
@@ -36,20 +38,90 @@ static void kthread_entry(void *arg)
 	kthread_exit();
 }
 
+/*
+ * anvil.vmap_stack: kernel stacks from vmalloc() instead of the buddy
+ * allocator. The page below a vmalloc area is never mapped (the guard
+ * of the area before it, or free space), so a stack that overflows
+ * faults there instead of overwriting whatever lies below it in the
+ * direct map. Off by default: ppc64 cannot take exceptions on such a
+ * stack (HAVE_ARCH_VMAP_STACK, <asm/pgtable.h>), so one default for
+ * both arches means off; x86_64 passes the in-kernel tests with it on.
+ */
+bool vmap_stack_enabled;
+
+static int set_vmap_stack(const char *val)
+{
+	bool on;
+
+	if (!val || !strcmp(val, "1") || !strcmp(val, "on"))
+		on = true;
+	else if (!strcmp(val, "0") || !strcmp(val, "off"))
+		on = false;
+	else
+		return -1;
+	if (on && !HAVE_ARCH_VMAP_STACK) {
+		pr_warn("anvil.vmap_stack: not supported on this arch, "
+			"ignored\n");
+		on = false;
+	}
+	vmap_stack_enabled = on;
+	return 0;
+}
+kernel_param("anvil.vmap_stack", set_vmap_stack,
+	     "kernel stacks in the vmalloc area, guard page below: 1 or 0 "
+	     "(default 0; x86_64 only)");
+
+/*
+ * The guard page is below the stack, whichever allocator it came from:
+ * for a direct-map stack the page is mapped and this is only a hint
+ * (no fault would happen there), for a vmalloc stack it is the page an
+ * overflow faults on.
+ */
+bool task_stack_guard_page(const struct task_struct *t, unsigned long addr)
+{
+	unsigned long base;
+
+	if (!t || !t->stack)
+		return false;
+	base = (unsigned long)t->stack;
+	return addr < base && addr >= base - PAGE_SIZE;
+}
+
+/*
+ * A kernel stack. Idle tasks keep direct-map stacks: a secondary CPU
+ * starts on its idle stack through the SMP trampoline, which is easier
+ * to reason about with the stack in the linear map.
+ */
+static void *alloc_thread_stack(bool vmap)
+{
+	struct page *stack;
+
+	if (vmap)
+		return vmalloc(THREAD_SIZE);
+	stack = alloc_pages(GFP_KERNEL, THREAD_SIZE_ORDER);
+	return stack ? page_address(stack) : NULL;
+}
+
+static void free_thread_stack(void *stack)
+{
+	if (is_vmalloc_addr(stack))
+		vfree(stack);
+	else
+		__free_pages(virt_to_page(stack), THREAD_SIZE_ORDER);
+}
+
 /* A task_struct with a stack, ready to be switched to. */
-static struct task_struct *task_alloc(const char *name)
+static struct task_struct *task_alloc(const char *name, bool vmap)
 {
 	struct task_struct *t = kzalloc(sizeof(*t), GFP_KERNEL);
-	struct page *stack;
 
 	if (!t)
 		return NULL;
-	stack = alloc_pages(GFP_KERNEL, THREAD_SIZE_ORDER);
-	if (!stack) {
+	t->stack = alloc_thread_stack(vmap);
+	if (!t->stack) {
 		kfree(t);
 		return NULL;
 	}
-	t->stack = page_address(stack);
 	strlcpy(t->comm, name, sizeof(t->comm));
 	INIT_LIST_HEAD(&t->run_list);
 	t->cpus_allowed = CPU_MASK_ALL;
@@ -65,7 +137,7 @@ static void task_free(struct task_struct *t)
 	spin_lock(&tasklist_lock);
 	list_del(&t->tasks);
 	spin_unlock(&tasklist_lock);
-	__free_pages(virt_to_page(t->stack), THREAD_SIZE_ORDER);
+	free_thread_stack(t->stack);
 	kfree(t);
 }
 
@@ -78,7 +150,7 @@ void kthread_free_unstarted(struct task_struct *t)
 struct task_struct *kthread_create(void (*fn)(void *), void *arg,
 				   const char *name)
 {
-	struct task_struct *t = task_alloc(name);
+	struct task_struct *t = task_alloc(name, vmap_stack_enabled);
 
 	if (!t)
 		return NULL;
@@ -161,7 +233,7 @@ struct task_struct *idle_task_create(unsigned int cpu)
 	struct task_struct *t;
 
 	snprintf(name, sizeof(name), "swapper/%u", cpu);
-	t = task_alloc(name);
+	t = task_alloc(name, false);
 	if (!t)
 		return NULL;
 	t->cpu = cpu;

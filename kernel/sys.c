@@ -8,6 +8,7 @@
  * which call anvil lacks.
  */
 #include <anvil/errno.h>
+#include <anvil/fs.h>
 #include <anvil/kernel.h>
 #include <anvil/mman.h>
 #include <anvil/sched.h>
@@ -70,11 +71,24 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr,
 		unsigned long, fd,
 		unsigned long, off)
 {
+	struct file *file = NULL;
+	long ret;
+
 	if (!current->mm)
 		return -EINVAL;
 	if (off & ~PAGE_MASK)
 		return -EINVAL;
-	return (long)do_mmap(current->mm, addr, len, prot, flags, fd, off);
+	if (!(flags & MAP_ANONYMOUS)) {
+		file = fget((unsigned int)fd);
+		if (!file)
+			return -EBADF;
+	}
+	/* The VMA takes its own reference; ours is for the call. */
+	ret = (long)do_mmap_file(current->mm, file, addr, len, prot, flags,
+				 off);
+	if (file)
+		fput(file);
+	return ret;
 }
 
 SYSCALL_DEFINE2(munmap, unsigned long, addr, unsigned long, len)

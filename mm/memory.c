@@ -7,7 +7,11 @@
  *
  *	fault	handle_mm_fault -> handle_pte_fault
  *		  -> do_anonymous_page	(first touch: zero page or new page)
- *		  -> do_wp_page		(write to a read-only PTE: COW)
+ *		  -> do_fault		(first touch of a file page:
+ *					 vm_ops->fault, e.g. filemap_fault)
+ *		  -> do_wp_page		(write to a read-only PTE: COW, or
+ *					 a shared mapping's page made
+ *					 writable and dirty)
  *	unmap	unmap_vmas -> zap_pud/pmd/pte_range  (feeds the mmu_gather)
  *		free_pgd_range			      (tables, same gather)
  *	fork	copy_page_range -> copy_pte_range     (both sides read-only)
@@ -200,6 +204,108 @@ static int do_anonymous_page(struct vm_area_struct *vma, unsigned long addr,
 	return 0;
 }
 
+/* The mm's counter for @page: anonymous or page cache (rss_file). */
+static atomic_long_t *rss_counter(struct mm_struct *mm, struct page *page)
+{
+	return PageAnon(page) ? &mm->rss_anon : &mm->rss_file;
+}
+
+/*
+ * Has @page left the page cache (truncate) since the fault found it?
+ * Asked under the PTL: truncate clears page->mapping (under the tree
+ * lock) before its second unmap_mapping_range pass takes each PTL, so
+ * either we see NULL here, or our PTE is in place before that pass
+ * looks, and it zaps it. Either way no PTE outlives the truncation.
+ */
+static bool page_truncated(struct page *page)
+{
+	return !READ_ONCE(page->mapping);
+}
+
+/*
+ * A write fault on a private file mapping with no PTE yet: the data are
+ * copied out of the page-cache page @src (which stays clean, and is
+ * never mapped here) into a new anonymous page. @src's reference, taken
+ * by vm_ops->fault, is dropped here.
+ */
+static int do_cow_fault(struct vm_area_struct *vma, unsigned long addr,
+			pmd_t *pmd, struct page *src)
+{
+	pgprot_t prot = vm_get_page_prot(vma->vm_flags);
+	struct page *page = alloc_page(GFP_KERNEL);
+	spinlock_t *ptl;
+	pte_t *pte;
+
+	if (!page) {
+		put_page(src);
+		return VM_FAULT_OOM;
+	}
+	memcpy(page_address(page), page_address(src), PAGE_SIZE);
+	pte = pte_offset_map_lock(pmd, addr, &ptl);
+	if (!pte_none(*pte) || page_truncated(src)) {
+		pte_unmap_unlock(pte, ptl);
+		put_page(page);
+		put_page(src);
+		return 0;	/* raced: a fault again settles it */
+	}
+	page_add_new_anon_rmap(page);
+	atomic_long_inc(&vma->vm_mm->rss_anon);
+	set_pte_at(vma->vm_mm, addr, pte,
+		   pte_mkdirty(pte_mkwrite(pfn_pte(page_to_pfn(page), prot))));
+	update_mmu_cache(vma, addr, pte);
+	pte_unmap_unlock(pte, ptl);
+	put_page(src);
+	return 0;
+}
+
+/*
+ * First touch of a page of a file mapping. vm_ops->fault (filemap_fault)
+ * finds the page-cache page, or says SIGBUS for one past the end of the
+ * file. A private write copies it (do_cow_fault). Otherwise the page
+ * itself is mapped, its reference from the fault becoming the PTE's:
+ * writable and dirty for a write to a shared mapping, else read-only,
+ * so that a later write to a shared mapping comes back through
+ * do_wp_page to mark the page dirty, and one to a private mapping
+ * copies.
+ */
+static int do_fault(struct vm_area_struct *vma, unsigned long addr,
+		    pmd_t *pmd, unsigned int flags)
+{
+	struct vm_fault vmf = {
+		.vma = vma,
+		.address = addr,
+		.pgoff = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT),
+		.flags = flags,
+	};
+	pgprot_t prot = vm_get_page_prot(vma->vm_flags);
+	bool write = flags & FAULT_FLAG_WRITE;
+	spinlock_t *ptl;
+	pte_t entry, *pte;
+	int ret;
+
+	ret = vma->vm_ops->fault(&vmf);
+	if (ret)
+		return ret;
+	if (write && !(vma->vm_flags & VM_SHARED))
+		return do_cow_fault(vma, addr, pmd, vmf.page);
+	entry = pfn_pte(page_to_pfn(vmf.page), prot);
+	entry = write ? pte_mkdirty(pte_mkwrite(entry)) : pte_wrprotect(entry);
+	pte = pte_offset_map_lock(pmd, addr, &ptl);
+	if (!pte_none(*pte) || page_truncated(vmf.page)) {
+		pte_unmap_unlock(pte, ptl);
+		put_page(vmf.page);
+		return 0;
+	}
+	page_add_file_rmap(vmf.page);
+	atomic_long_inc(&vma->vm_mm->rss_file);
+	if (write)
+		set_page_dirty(vmf.page);
+	set_pte_at(vma->vm_mm, addr, pte, entry);
+	update_mmu_cache(vma, addr, pte);
+	pte_unmap_unlock(pte, ptl);
+	return 0;
+}
+
 /*
  * Write to a present, read-only PTE in a writable VMA: copy on write.
  * Entered with the PTL held; returns with it dropped. If we are the only
@@ -216,7 +322,16 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long addr,
 	struct page *old = vm_normal_page(orig), *new;
 	pte_t entry;
 
-	if (old && page_mapcount(old) == 1 && page_ref_count(old) == 1) {
+	/*
+	 * A shared mapping writes to the page itself, whoever else maps
+	 * it; a private one reuses only an anonymous page nobody else
+	 * holds (a page-cache page is always held by its cache too).
+	 */
+	if (old && ((vma->vm_flags & VM_SHARED) ||
+		    (PageAnon(old) && page_mapcount(old) == 1 &&
+		     page_ref_count(old) == 1))) {
+		if (!PageAnon(old))
+			set_page_dirty(old);
 		entry = pte_mkdirty(pte_mkwrite(pte_mkyoung(orig)));
 		ptep_get_and_clear(mm, addr, pte);
 		set_pte_at(mm, addr, pte, entry);
@@ -251,10 +366,15 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long addr,
 	set_pte_at(mm, addr, pte,
 		   pte_mkdirty(pte_mkwrite(pfn_pte(page_to_pfn(new), prot))));
 	update_mmu_cache(vma, addr, pte);
-	if (old)
+	if (old) {
 		page_remove_rmap(old);
-	else
+		if (!PageAnon(old)) {	/* a private file page copied */
+			atomic_long_dec(&mm->rss_file);
+			atomic_long_inc(&mm->rss_anon);
+		}
+	} else {
 		atomic_long_inc(&mm->rss_anon);
+	}
 	pte_unmap_unlock(pte, ptl);
 	flush_tlb_page(vma, addr);
 	if (old) {
@@ -273,7 +393,9 @@ static int handle_pte_fault(struct vm_area_struct *vma, unsigned long addr,
 
 	if (pte_none(entry)) {
 		pte_unmap_unlock(pte, ptl);
-		if (vma->vm_file) /* file faults come with file mappings */
+		if (vma->vm_ops && vma->vm_ops->fault)
+			return do_fault(vma, addr, pmd, flags);
+		if (vma->vm_file) /* a file without a fault handler */
 			return VM_FAULT_SIGBUS;
 		return do_anonymous_page(vma, addr, pmd, flags);
 	}
@@ -371,8 +493,13 @@ again:
 		page = vm_normal_page(ptent);
 		if (!page)
 			continue;
+		/*
+		 * The PTE's reference goes to the gather. For a page-cache
+		 * page that is never the last one while the page is in the
+		 * cache (the cache holds its own), so the data stay.
+		 */
 		page_remove_rmap(page);
-		atomic_long_dec(&mm->rss_anon);
+		atomic_long_dec(rss_counter(mm, page));
 		if (__tlb_remove_page(tlb, page)) {
 			full = true;
 			addr += PAGE_SIZE;
@@ -621,7 +748,7 @@ static int copy_pte_range(struct mm_struct *dst, struct mm_struct *src,
 		if (page) {
 			get_page(page);
 			page_dup_rmap(page);
-			atomic_long_inc(&dst->rss_anon);
+			atomic_long_inc(rss_counter(dst, page));
 		}
 		set_pte_at(dst, addr, dst_pte, pte);
 	} while (dst_pte++, src_pte++, addr += PAGE_SIZE, addr != end);

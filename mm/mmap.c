@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
- * mm/mmap.c: the mmap family on an mm_struct: mapping anonymous memory,
- * unmapping any part of any VMAs, moving the heap's break, and taking a
+ * mm/mmap.c: the mmap family on an mm_struct: mapping anonymous memory
+ * and files (the file side: mm/vma_file.c), unmapping any part of any VMAs, moving the heap's break, and taking a
  * whole address space down. (Protection changes are mm/mprotect.c; the
  * VMA tree operations mm/vma.c; page tables mm/memory.c.)
  *
@@ -126,30 +126,47 @@ static void populate_range(struct vm_area_struct *vma, unsigned long start,
 }
 
 /*
- * Map anonymous memory at [addr, addr + len) with @vm_flags: merge with a
- * neighbour when they are compatible, else a new VMA. The range is free.
+ * Map [addr, addr + len) with @vm_flags: anonymous memory if @file is
+ * NULL, else @file from page @pgoff on. Merge with a neighbour when they
+ * are compatible (for a file: the same file at the adjacent offset),
+ * else a new VMA, which takes its own file reference and gets its
+ * vm_ops from the file's f_op->mmap before it is linked (onto i_mmap
+ * too). The range is free. Returns the VMA or an ERR_PTR.
  */
-static struct vm_area_struct *map_anon(struct mm_struct *mm,
-				       unsigned long addr, unsigned long len,
-				       unsigned long vm_flags)
+static struct vm_area_struct *map_region(struct mm_struct *mm,
+					 unsigned long addr, unsigned long len,
+					 unsigned long vm_flags,
+					 struct file *file, unsigned long pgoff)
 {
 	struct vm_area_struct *vma, *prev;
+	int err;
 
+	if (!file)
+		pgoff = addr >> PAGE_SHIFT;
 	find_vma_prev(mm, addr, &prev);
-	vma = vma_merge(mm, prev, addr, addr + len, vm_flags, NULL, NULL,
-			addr >> PAGE_SHIFT);
+	vma = vma_merge(mm, prev, addr, addr + len, vm_flags, NULL, file,
+			pgoff);
 	if (vma)
 		goto out;
 	vma = vm_area_alloc(mm);
 	if (!vma)
-		return NULL;
+		return ERR_PTR(-ENOMEM);
 	vma->vm_start = addr;
 	vma->vm_end = addr + len;
 	vma->vm_flags = vm_flags;
-	vma->vm_pgoff = addr >> PAGE_SHIFT;
+	vma->vm_pgoff = pgoff;
+	if (file) {
+		vma->vm_file = file;
+		vma_get_file(vma);
+		err = call_mmap(file, vma);
+		if (err) {
+			vm_area_free(vma);	/* drops the reference */
+			return ERR_PTR(err);
+		}
+	}
 	if (insert_vm_struct(mm, vma)) {
 		vm_area_free(vma);
-		return NULL;
+		return ERR_PTR(-ENOMEM);
 	}
 out:
 	mm->total_vm += len >> PAGE_SHIFT;
@@ -159,7 +176,7 @@ out:
 /* The errno for bad mmap arguments, or 0. Checked before any change. */
 static int mmap_check(struct mm_struct *mm, unsigned long addr,
 		      unsigned long len, unsigned long prot,
-		      unsigned long flags, unsigned long fd)
+		      unsigned long flags)
 {
 	unsigned long type = flags & MAP_TYPE;
 
@@ -171,30 +188,44 @@ static int mmap_check(struct mm_struct *mm, unsigned long addr,
 		return -EINVAL;
 	if ((flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) && !PAGE_ALIGNED(addr))
 		return -EINVAL;
-	if (!(flags & MAP_ANONYMOUS))
-		return -ENODEV; /* file mappings come with the page cache */
 	if (len > mm->task_size)
 		return -ENOMEM;
 	return 0;
 }
 
 /*
- * do_mmap - the mmap syscall on @mm (anonymous mappings for now).
- * Returns the address, or a negative errno: -EINVAL for bad arguments,
- * -ENOMEM when no range fits or memory ran out, -EEXIST when
- * MAP_FIXED_NOREPLACE would replace something.
+ * do_mmap_file - the mmap syscall on @mm: of @file from byte @off (page
+ * aligned; the syscall checked), or anonymous memory when @file is NULL
+ * (MAP_ANONYMOUS: @off is ignored). The caller holds its own reference
+ * on @file for the call; the VMA takes another. Returns the address, or
+ * a negative errno: -EINVAL for bad arguments, -ENOMEM when no range
+ * fits or memory ran out, -EEXIST when MAP_FIXED_NOREPLACE would
+ * replace something; for files also -ENODEV (cannot be mapped), -EACCES
+ * (the open mode does not allow it), -EOVERFLOW (offset + length wrap).
  */
-unsigned long do_mmap(struct mm_struct *mm, unsigned long addr,
-		      unsigned long len, unsigned long prot,
-		      unsigned long flags, unsigned long fd, unsigned long off)
+unsigned long do_mmap_file(struct mm_struct *mm, struct file *file,
+			   unsigned long addr, unsigned long len,
+			   unsigned long prot, unsigned long flags,
+			   unsigned long off)
 {
 	struct vm_area_struct *vma;
-	unsigned long ret;
-	int err = mmap_check(mm, addr, len, prot, flags, fd);
+	unsigned long ret, vm_flags, pgoff = off >> PAGE_SHIFT;
+	int err = mmap_check(mm, addr, len, prot, flags);
 
 	if (err)
 		return (unsigned long)err;
+	if (flags & MAP_ANONYMOUS)
+		file = NULL;
 	len = ALIGN(len, PAGE_SIZE);
+	vm_flags = calc_vm_flags(prot, flags);
+	if (file) {
+		/* Linux's file_mmap_ok: the end must fit in a loff_t. */
+		if (off > (~0UL >> 1) - len)
+			return (unsigned long)-EOVERFLOW;
+		err = mmap_file_check(file, prot, flags, &vm_flags);
+		if (err)
+			return (unsigned long)err;
+	}
 	down_write(&mm->mmap_lock);
 	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
 		ret = -ENOMEM;		/* past user space: Linux's errno */
@@ -217,9 +248,9 @@ unsigned long do_mmap(struct mm_struct *mm, unsigned long addr,
 		if (!PAGE_ALIGNED(addr))
 			goto out;
 	}
-	ret = -ENOMEM;
-	vma = map_anon(mm, addr, len, calc_vm_flags(prot, flags));
-	if (!vma)
+	vma = map_region(mm, addr, len, vm_flags, file, pgoff);
+	ret = PTR_ERR(vma);
+	if (IS_ERR(vma))
 		goto out;
 	if (flags & MAP_POPULATE)
 		populate_range(vma, addr, addr + len);
@@ -227,6 +258,21 @@ unsigned long do_mmap(struct mm_struct *mm, unsigned long addr,
 out:
 	up_write(&mm->mmap_lock);
 	return ret;
+}
+
+/*
+ * do_mmap - do_mmap_file() for anonymous mappings, the kernel's own
+ * callers (exec, the signal page, tests). A file is named by a struct
+ * file, not a descriptor, in the kernel: the syscall looks @fd up and
+ * calls do_mmap_file; here a file mapping is -EBADF.
+ */
+unsigned long do_mmap(struct mm_struct *mm, unsigned long addr,
+		      unsigned long len, unsigned long prot,
+		      unsigned long flags, unsigned long fd, unsigned long off)
+{
+	if (!(flags & MAP_ANONYMOUS))
+		return (unsigned long)-EBADF;
+	return do_mmap_file(mm, NULL, addr, len, prot, flags, off);
 }
 
 /*
@@ -250,9 +296,10 @@ unsigned long do_brk(struct mm_struct *mm, unsigned long brk)
 			goto out;
 	} else if (newend > oldend) {
 		if (find_vma_intersection(mm, oldend, newend) ||
-		    !map_anon(mm, oldend, newend - oldend,
-			      VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE |
-				      VM_MAYEXEC))
+		    IS_ERR(map_region(mm, oldend, newend - oldend,
+				      VM_READ | VM_WRITE | VM_MAYREAD |
+					      VM_MAYWRITE | VM_MAYEXEC,
+				      NULL, 0)))
 			goto out;
 	}
 	mm->brk = brk;
@@ -264,7 +311,10 @@ out:
 
 /*
  * exit_mmap - the last user of @mm is gone: zap every mapping, free every
- * page table (one full-mm gather), and every VMA.
+ * page table (one full-mm gather), and every VMA. File VMAs leave their
+ * i_mmap lists first: a truncate walks those lists, and the PTEs under
+ * them, holding only i_mmap_mutex, so no page table may be freed while
+ * a VMA over it is still there to be found.
  */
 void exit_mmap(struct mm_struct *mm)
 {
@@ -272,6 +322,8 @@ void exit_mmap(struct mm_struct *mm)
 	struct mmu_gather tlb;
 
 	down_write(&mm->mmap_lock);
+	for (next = vma; next; next = next->vm_next)
+		unlink_file_vma(next);
 	tlb_gather_mmu(&tlb, mm, true);
 	unmap_vmas(&tlb, vma, 0, mm->task_size);
 	free_pgd_range(&tlb, 0, mm->task_size, 0, 0);

@@ -255,6 +255,14 @@ static unsigned long move_vma(struct vm_area_struct *vma,
 		return -ENOMEM;
 	mm->total_vm += new_len >> PAGE_SHIFT;
 
+	/*
+	 * A truncate walking i_mmap must not look at the two VMAs while
+	 * the PTEs are between them (it could zap the old range before
+	 * they left and the new one after they arrived, and miss them):
+	 * the move holds the file's i_mmap_mutex. Both map the same file.
+	 */
+	if (vma->vm_file)
+		vma_file_lock(vma);
 	moved = move_page_tables(vma, old_addr, new_vma, new_addr, old_len);
 	if (moved < old_len) {
 		/*
@@ -266,9 +274,11 @@ static unsigned long move_vma(struct vm_area_struct *vma,
 		old_addr = new_addr;
 		old_len = new_len;
 		ret = -ENOMEM;
-	} else if (flags & MREMAP_DONTUNMAP) {
-		return new_addr;
 	}
+	if (vma->vm_file)
+		vma_file_unlock(vma);
+	if (ret == new_addr && (flags & MREMAP_DONTUNMAP))
+		return new_addr;
 	/*
 	 * This can fail only if a split finds no memory for a VMA: then
 	 * the old range stays mapped, without pages, as in Linux.

@@ -72,7 +72,14 @@ int do_msync(struct mm_struct *mm, unsigned long start, size_t len,
 			err = -EBUSY;
 			break;
 		}
-		/* Here a shared file VMA would be written back (MS_SYNC). */
+		/*
+		 * A shared file VMA's writes went straight into the page
+		 * cache, which on ramfs (the only mappable filesystem) is
+		 * the file itself: there is no disk to write back to, so
+		 * MS_SYNC has nothing to wait for (Linux's ramfs: the
+		 * same, through noop_fsync). A filesystem with a backing
+		 * store would call vfs_fsync_range here, mmap_lock dropped.
+		 */
 		start = vma->vm_end;
 		if (start >= end)
 			break;

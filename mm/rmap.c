@@ -20,18 +20,34 @@
  * flush and reschedule).
  *
  * What is here so far: the map count of a page (page->_mapcount, -1 when
- * unmapped, as in Linux). The anon_vma tree that finds the mappings of an
- * anonymous page, and the i_mmap tree for file pages, come next; their
- * consumer is reclaim (try_to_unmap).
+ * unmapped, as in Linux). File pages are found from their file: each
+ * address_space keeps the VMAs mapping it on mapping->i_mmap, under
+ * i_mmap_mutex (mm/vma_file.c; truncate's unmap_mapping_range walks it).
+ * The anon_vma tree that finds the mappings of an anonymous page comes
+ * next; the consumer of both is reclaim (try_to_unmap).
  */
 #include <anvil/kernel.h>
 #include <anvil/mm.h>
 #include <anvil/rmap.h>
 
-/* A new anonymous page, mapped once (the fault path, under the PTL). */
+/*
+ * A new anonymous page, mapped once (the fault path, under the PTL). It
+ * is ours alone still, so its flags may change without atomics.
+ */
 void page_add_new_anon_rmap(struct page *page)
 {
+	SetPageAnon(page);
 	__atomic_store_n(&page->_mapcount, 0, __ATOMIC_RELAXED);
+}
+
+/*
+ * A page-cache page gets one more PTE (a file fault, under the PTL).
+ * Unlike an anonymous page it may already be mapped elsewhere, and it
+ * stays in the cache when the last PTE goes.
+ */
+void page_add_file_rmap(struct page *page)
+{
+	__atomic_add_fetch(&page->_mapcount, 1, __ATOMIC_RELAXED);
 }
 
 /* One more PTE maps @page (fork's copy_page_range). */

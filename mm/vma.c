@@ -26,9 +26,12 @@
  *
  * Locking: everything that changes the tree, the list, a VMA's bounds or
  * flags, or map_count needs mmap_lock held for writing; lookups need it
- * for reading. Checked in debug builds (mmap_assert_*_locked). Later the
- * rmap locks (i_mmap, anon_vma) nest inside mmap_lock here, around the
- * bound changes in vma_adjust(), as in Linux's mm/rmap.c lock order.
+ * for reading. Checked in debug builds (mmap_assert_*_locked). A file
+ * VMA is also on its file's i_mmap list: vma_link/vma_unlink keep it
+ * there, and vma_adjust() holds the file's i_mmap_mutex (inside
+ * mmap_lock, as in Linux's mm/rmap.c lock order) around its bound
+ * changes; the file side itself is mm/vma_file.c. Later the anon_vma
+ * lock joins it there.
  */
 #include <anvil/kernel.h>
 #include <anvil/rbtree.h>
@@ -68,14 +71,15 @@ struct vm_area_struct *vm_area_alloc(struct mm_struct *mm)
 	vma->vm_mm = mm;
 	RB_CLEAR_NODE(&vma->vm_rb);
 	INIT_LIST_HEAD(&vma->vm_detached);
+	INIT_LIST_HEAD(&vma->shared);
 	return vma;
 }
 
 /*
  * A copy of @orig (bounds, flags, backing) in no tree; NULL if out of
- * memory. May sleep. When files are refcounted and anon_vmas are
- * chained, the copy takes its own file reference and anon_vma links
- * here, so that every VMA can be freed the same way.
+ * memory. May sleep. The copy takes its own file reference here (and,
+ * when anon_vmas are chained, its anon_vma links), so that every VMA
+ * is freed the same way: vm_area_free drops what it holds.
  */
 struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig)
 {
@@ -87,13 +91,24 @@ struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig)
 	new->vm_next = new->vm_prev = NULL;
 	RB_CLEAR_NODE(&new->vm_rb);
 	INIT_LIST_HEAD(&new->vm_detached);
+	INIT_LIST_HEAD(&new->shared);
+	if (new->vm_file)
+		vma_get_file(new);
 	return new;
 }
 
-/* Free a VMA that is in no tree. Never sleeps. */
+/*
+ * Free a VMA that is in no tree (nor on its file's i_mmap), dropping its
+ * file reference. May sleep only when that was the file's last
+ * reference; a caller holding locks frees VMAs whose file something else
+ * still holds (vma_absorb: the surviving VMA maps the same file).
+ */
 void vm_area_free(struct vm_area_struct *vma)
 {
 	WARN_ON(!RB_EMPTY_NODE(&vma->vm_rb));
+	WARN_ON(!list_empty(&vma->shared));
+	if (vma->vm_file)
+		vma_put_file(vma);
 	kmem_cache_free(vm_area_cachep, vma);
 }
 
@@ -194,9 +209,10 @@ int find_vma_links(struct mm_struct *mm, unsigned long start,
 	return 0;
 }
 
-void vma_link(struct mm_struct *mm, struct vm_area_struct *vma,
-	      struct vm_area_struct *prev, struct rb_node **rb_link,
-	      struct rb_node *rb_parent)
+/* Into the tree and the list only; the caller sees to i_mmap. */
+static void __vma_link(struct mm_struct *mm, struct vm_area_struct *vma,
+		       struct vm_area_struct *prev, struct rb_node **rb_link,
+		       struct rb_node *rb_parent)
 {
 	struct vm_area_struct *next = prev ? prev->vm_next : mm->mmap;
 
@@ -212,7 +228,28 @@ void vma_link(struct mm_struct *mm, struct vm_area_struct *vma,
 	rb_link_node(&vma->vm_rb, rb_parent, rb_link);
 	rb_insert_color(&vma->vm_rb, &mm->mm_rb);
 	mm->map_count++;
-	/* Later: the file's i_mmap tree and the anon_vma are linked here. */
+	/* Later: the anon_vma is linked here. */
+}
+
+/*
+ * Link @vma into @mm and, for a file VMA, onto the end of its file's
+ * i_mmap list (under i_mmap_mutex, which nests inside mmap_lock). The
+ * end matters for fork: the child's copy of a VMA is linked, and then
+ * its PTEs are copied, after the parent's, so a truncate walking i_mmap
+ * from the front zaps the parent's PTEs before the child's and cannot
+ * miss one the copy is carrying across (Linux inserts the child after
+ * the parent in its interval tree for the same reason). May sleep.
+ */
+void vma_link(struct mm_struct *mm, struct vm_area_struct *vma,
+	      struct vm_area_struct *prev, struct rb_node **rb_link,
+	      struct rb_node *rb_parent)
+{
+	__vma_link(mm, vma, prev, rb_link, rb_parent);
+	if (vma->vm_file) {
+		vma_file_lock(vma);
+		__vma_link_file(vma);
+		vma_file_unlock(vma);
+	}
 }
 
 /*
@@ -241,7 +278,7 @@ int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma)
 	return 0;
 }
 
-void vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma)
+static void __vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma)
 {
 	struct vm_area_struct *prev = vma->vm_prev, *next = vma->vm_next;
 
@@ -260,6 +297,27 @@ void vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma)
 		mm->mmap_cache = NULL;
 }
 
+/*
+ * Take @vma off its file's i_mmap (if it is on it: exit_mmap takes every
+ * VMA off first, before it frees the page tables a truncate would
+ * walk). i_mmap_mutex is taken here. May sleep.
+ */
+void unlink_file_vma(struct vm_area_struct *vma)
+{
+	if (!vma->vm_file)
+		return;
+	vma_file_lock(vma);
+	__unlink_file_vma(vma);
+	vma_file_unlock(vma);
+}
+
+/* Out of the tree, the list and i_mmap; not freed. May sleep. */
+void vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	__vma_unlink(mm, vma);
+	unlink_file_vma(vma);
+}
+
 /* ---- changing bounds ---------------------------------------------- */
 
 /*
@@ -274,11 +332,17 @@ static void vma_import_anon(struct vm_area_struct *importer,
 		importer->anon_vma = exporter->anon_vma;
 }
 
-/* Remove @next, which @vma has swallowed. Later: drop its file ref. */
+/*
+ * Remove @next, which @vma has swallowed. They map the same file (or
+ * none), whose i_mmap_mutex vma_adjust holds; @vma keeps a reference,
+ * so dropping @next's cannot be the last.
+ */
 static void vma_absorb(struct vm_area_struct *vma, struct vm_area_struct *next)
 {
 	vma_import_anon(vma, next);
-	vma_unlink(vma->vm_mm, next);
+	__vma_unlink(vma->vm_mm, next);
+	if (next->vm_file)
+		__unlink_file_vma(next);
 	vm_area_free(next);
 }
 
@@ -297,9 +361,11 @@ static void vma_absorb(struct vm_area_struct *vma, struct vm_area_struct *next)
  *
  * @start may move down into a hole (case 3), but not below the previous
  * VMA's end. Returns 0, or -EINVAL for a misshapen range (a bug in the
- * caller: warns); an @insert that overlaps is a BUG. Later the rmap
- * locks are taken here so rmap walkers never see half a change.
- * mmap_lock held for writing. Does not sleep.
+ * caller: warns); an @insert that overlaps is a BUG. For a file VMA the
+ * file's i_mmap_mutex is held throughout, so a truncate walking i_mmap
+ * (unmap_mapping_range) never sees half a change of bounds and offsets:
+ * every VMA involved maps the same file (vma_merge and split see to it).
+ * mmap_lock held for writing. May sleep (the mutex).
  */
 int vma_adjust(struct vm_area_struct *vma, unsigned long start,
 	       unsigned long end, unsigned long pgoff,
@@ -314,6 +380,8 @@ int vma_adjust(struct vm_area_struct *vma, unsigned long start,
 		    !PAGE_ALIGNED(end) ||
 		    (vma->vm_prev && start < vma->vm_prev->vm_end)))
 		return -EINVAL;
+	if (vma->vm_file)
+		vma_file_lock(vma);
 	if (!insert) {
 		while (next && end >= next->vm_end) {
 			vma_absorb(vma, next);
@@ -342,8 +410,12 @@ int vma_adjust(struct vm_area_struct *vma, unsigned long start,
 		/* @vma has already moved: too late to back out cleanly. */
 		BUG_ON(find_vma_links(mm, insert->vm_start, insert->vm_end,
 				      &prev, &link, &parent));
-		vma_link(mm, insert, prev, link, parent);
+		__vma_link(mm, insert, prev, link, parent);
+		if (insert->vm_file)
+			__vma_link_file(insert);
 	}
+	if (vma->vm_file)
+		vma_file_unlock(vma);
 	return 0;
 }
 

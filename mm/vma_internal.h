@@ -69,8 +69,35 @@ int find_vma_links(struct mm_struct *mm, unsigned long start,
 void vma_link(struct mm_struct *mm, struct vm_area_struct *vma,
 	      struct vm_area_struct *prev, struct rb_node **rb_link,
 	      struct rb_node *rb_parent);
-/* Take @vma out of the tree and the list (not freed); map_count--. */
+/* Take @vma out of the tree, the list and i_mmap (not freed); map_count--. */
 void vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma);
+
+/*
+ * The file side of a VMA, for the code above that must not know what a
+ * file is (the host tests build mm/vma.c with made-up struct file
+ * pointers and link tests/host/vma_file_stub.c instead): mm/vma_file.c.
+ *
+ *	vma_get_file/put_file	the VMA's reference on vm_file
+ *	vma_file_lock/unlock	vm_file's mapping->i_mmap_mutex
+ *	__vma_link_file		onto the end of i_mmap (mutex held)
+ *	__unlink_file_vma	off it, if on it (mutex held)
+ */
+void vma_get_file(struct vm_area_struct *vma);
+void vma_put_file(struct vm_area_struct *vma);
+void vma_file_lock(struct vm_area_struct *vma);
+void vma_file_unlock(struct vm_area_struct *vma);
+void __vma_link_file(struct vm_area_struct *vma);
+void __unlink_file_vma(struct vm_area_struct *vma);
+/* unlink_file_vma() with the mutex taken (mm/vma.c); idempotent. */
+void unlink_file_vma(struct vm_area_struct *vma);
+/*
+ * mmap of @file: -ENODEV if it cannot be mapped, -EACCES if its open
+ * mode forbids @prot/@flags; may take VM_MAYWRITE out of *@vm_flags.
+ */
+int mmap_file_check(struct file *file, unsigned long prot,
+		    unsigned long flags, unsigned long *vm_flags);
+/* The file's f_op->mmap: sets vma->vm_ops. */
+int call_mmap(struct file *file, struct vm_area_struct *vma);
 
 int vma_adjust(struct vm_area_struct *vma, unsigned long start,
 	       unsigned long end, unsigned long pgoff,

@@ -327,8 +327,8 @@ static void task_mem(struct seq_file *m, const struct proc_mm_info *mi)
 	show_val_kb(m, "VmPin:", 0);
 	show_val_kb(m, "VmHWM:", mi->rss * kb);
 	show_val_kb(m, "VmRSS:", mi->rss * kb);
-	show_val_kb(m, "RssAnon:", mi->rss * kb);
-	show_val_kb(m, "RssFile:", 0);
+	show_val_kb(m, "RssAnon:", (mi->rss - mi->rss_file) * kb);
+	show_val_kb(m, "RssFile:", mi->rss_file * kb);
 	show_val_kb(m, "RssShmem:", 0);
 	show_val_kb(m, "VmData:", mi->data_vm * kb);
 	show_val_kb(m, "VmStk:", mi->stack_vm * kb);

@@ -77,7 +77,8 @@ void proc_mm_totals(struct proc_mm_totals *t);
 /* task_mmu.c: an address space's numbers, in pages unless said. */
 struct proc_mm_info {
 	unsigned long total_vm;		/* pages in VMAs */
-	unsigned long rss;		/* pages mapped (all anonymous) */
+	unsigned long rss;		/* pages mapped: anonymous + file */
+	unsigned long rss_file;		/* of which page-cache pages */
 	unsigned long data_vm;		/* private writable, not stack */
 	unsigned long stack_vm;		/* VM_GROWSDOWN */
 	unsigned long exec_vm;		/* executable, not writable */

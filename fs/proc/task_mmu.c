@@ -56,7 +56,10 @@ void task_mm_info(struct mm_struct *mm, struct proc_mm_info *mi)
 		else if ((f & (VM_EXEC | VM_WRITE)) == VM_EXEC)
 			mi->exec_vm += pages;
 	}
-	mi->rss = (unsigned long)atomic_long_read(&mm->rss_anon);
+	/* Linux's VmRSS: anonymous and file pages (RssAnon + RssFile). */
+	mi->rss = (unsigned long)(atomic_long_read(&mm->rss_anon) +
+				  atomic_long_read(&mm->rss_file));
+	mi->rss_file = (unsigned long)atomic_long_read(&mm->rss_file);
 	mi->pte_tables = (unsigned long)atomic_long_read(&mm->nr_ptes);
 	mi->start_code = mm->start_code;
 	mi->end_code = mm->end_code;

@@ -87,6 +87,7 @@ struct file;
 struct inode;
 struct page;
 struct pipe_inode_info;
+struct vm_area_struct;
 
 #define NAME_MAX 255		/* bytes in a path component */
 #define PATH_MAX 4096		/* bytes in a path, with its NUL */
@@ -289,11 +290,13 @@ struct address_space {
 	struct radix_tree_root page_tree; /* [T] index -> struct page * */
 	unsigned long nrpages;		  /* [T] pages in page_tree */
 	/*
-	 * The reverse map for file pages, for the file-mapping issue: the
-	 * VMAs that map this file. Only the field and its lock exist yet.
+	 * The reverse map for file pages: every VMA, in any mm, that maps
+	 * this file (linked by vma->shared), and, under the same mutex,
+	 * their bounds and offsets. A mutex so that truncate may sleep
+	 * while it unmaps (mm/vma_file.c explains).
 	 */
 	struct mutex i_mmap_mutex;
-	struct list_head i_mmap;	/* [M] later: VMAs (placeholder) */
+	struct list_head i_mmap;	/* [M] VMAs mapping this file */
 };
 
 /* ---- inodes, dentries, superblocks ---------------------------------- */
@@ -477,6 +480,11 @@ struct file_operations {
 	int (*release)(struct inode *inode, struct file *file);
 	int (*fsync)(struct file *file, loff_t start, loff_t end,
 		     int datasync);
+	/*
+	 * Set up @vma, a new mapping of the file (vm_file, vm_pgoff set):
+	 * its vm_ops. NULL: the file cannot be mapped (-ENODEV).
+	 */
+	int (*mmap)(struct file *file, struct vm_area_struct *vma);
 };
 
 /*
@@ -576,6 +584,18 @@ struct page *find_or_create_page(struct address_space *mapping,
 void truncate_inode_pages(struct address_space *mapping, loff_t start);
 ssize_t generic_file_read_iter(struct file *file, struct iov_iter *to,
 			       loff_t *pos);
+struct vm_fault;
+/* vm_ops->fault of page-cache files: the page, or SIGBUS past EOF. */
+int filemap_fault(struct vm_fault *vmf);
+/* f_op->mmap of page-cache files (ramfs). */
+int generic_file_mmap(struct file *file, struct vm_area_struct *vma);
+
+/* mm/vma_file.c: unmapping a file's pages from every mm mapping them. */
+/* Zap the PTEs of bytes [start, start + len) (len 0: to the end). */
+void unmap_mapping_range(struct address_space *mapping, loff_t start,
+			 loff_t len);
+/* After the size shrank to @newsize: unmap, drop the pages past it. */
+void truncate_pagecache(struct inode *inode, loff_t newsize);
 ssize_t generic_file_write_iter(struct file *file, struct iov_iter *from,
 				loff_t *pos);
 

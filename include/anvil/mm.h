@@ -46,6 +46,9 @@ enum pageflags {
 	PG_slab,	/* (head) page of a slab; slab fields valid */
 	PG_head,	/* first page of a compound (__GFP_COMP) block */
 	PG_tail,	/* other pages of one; compound_head valid */
+	PG_anon,	/* anonymous: set when first mapped, until freed
+			 * (Linux keeps this in page->mapping's low bit) */
+	PG_dirty,	/* page cache: written through a shared mapping */
 	NR_PAGEFLAGS,
 };
 
@@ -109,6 +112,18 @@ PAGEFLAG(Buddy, buddy)
 PAGEFLAG(Slab, slab)
 PAGEFLAG(Head, head)
 PAGEFLAG(Tail, tail)
+PAGEFLAG(Anon, anon)
+PAGEFLAG(Dirty, dirty)
+
+/*
+ * Mark a page-cache page written through a shared mapping. Faults on
+ * several CPUs may do it at once, with nobody owning the page, so this
+ * one flag change is atomic (the others have an owner; see above).
+ */
+static inline void set_page_dirty(struct page *page)
+{
+	__atomic_fetch_or(&page->flags, 1UL << PG_dirty, __ATOMIC_RELAXED);
+}
 #undef PAGEFLAG
 
 static inline unsigned long page_to_pfn(const struct page *page)

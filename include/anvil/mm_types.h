@@ -84,12 +84,15 @@ struct vm_area_struct {
 	unsigned long vm_flags;		/* [M] VM_* */
 	unsigned long vm_pgoff;		/* [M] offset of vm_start in vm_file,
 					 * in pages; anon: vm_start >> PAGE_SHIFT */
-	struct file *vm_file;		/* [M] backing file or NULL (opaque
-					 * for now; refcounted later) */
+	struct file *vm_file;		/* [M] backing file or NULL; the VMA
+					 * holds a reference (get_file) */
+	struct list_head shared;	/* on vm_file's mapping->i_mmap,
+					 * under its i_mmap_mutex */
 	struct anon_vma *anon_vma;	/* [M] anonymous pages' reverse map
 					 * (opaque for now; the anon_vma work
 					 * will let faults set it under [R]) */
-	const struct vm_operations_struct *vm_ops; /* [I] opaque for now */
+	const struct vm_operations_struct *vm_ops; /* [I] the file's fault
+					 * handler (f_op->mmap sets it) */
 	struct list_head vm_detached;	/* [M] on the caller's list after
 					 * vma_remove_range(), until freed */
 };
@@ -109,6 +112,7 @@ struct mm_struct {
 					 * own lock (the PTL) */
 	atomic_long_t nr_ptes;		/* [A] PTE table pages */
 	atomic_long_t rss_anon;		/* [A] anonymous pages mapped */
+	atomic_long_t rss_file;		/* [A] page-cache pages mapped */
 
 	void *pgd;			/* [I] top-level page table (a pgd_t *
 					 * once page tables arrive) */
@@ -132,6 +136,24 @@ struct mm_struct {
 	unsigned long total_vm;		/* [M] pages in VMAs; kept by the
 					 * mmap-family callers, not by the
 					 * tree operations */
+};
+
+/*
+ * A fault on a file VMA, handed to vma->vm_ops->fault: which page of the
+ * file (pgoff) at which address, for what access. The handler returns 0
+ * with a referenced page in @page, or VM_FAULT_SIGBUS/VM_FAULT_OOM.
+ */
+struct vm_fault {
+	struct vm_area_struct *vma;
+	unsigned long address;		/* page-aligned */
+	unsigned long pgoff;		/* in the file, in pages */
+	unsigned int flags;		/* FAULT_FLAG_* */
+	struct page *page;		/* out: the page, referenced */
+};
+
+/* What a file's mapping does; set by its f_op->mmap. */
+struct vm_operations_struct {
+	int (*fault)(struct vm_fault *vmf);
 };
 
 /* Size of a VMA in pages. */

@@ -53,6 +53,11 @@ unsigned long calc_vm_flags(unsigned long prot, unsigned long flags);
 unsigned long do_mmap(struct mm_struct *mm, unsigned long addr,
 		      unsigned long len, unsigned long prot,
 		      unsigned long flags, unsigned long fd, unsigned long off);
+struct file;
+unsigned long do_mmap_file(struct mm_struct *mm, struct file *file,
+			   unsigned long addr, unsigned long len,
+			   unsigned long prot, unsigned long flags,
+			   unsigned long off);
 int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
 int do_mprotect(struct mm_struct *mm, unsigned long start, size_t len,
 		unsigned long prot);

@@ -15,6 +15,7 @@ static inline int page_mapcount(const struct page *page)
 }
 
 void page_add_new_anon_rmap(struct page *page);
+void page_add_file_rmap(struct page *page);
 void page_dup_rmap(struct page *page);
 void page_remove_rmap(struct page *page);
 

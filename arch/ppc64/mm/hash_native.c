@@ -295,6 +295,42 @@ long hash_insert_page_evict(unsigned long vpn, phys_addr_t pa,
 	return slot;
 }
 
+/*
+ * hash_insert_page_bolted - a kernel page outside the linear map (the
+ * vmalloc area): bolted, so nothing ever evicts it and no kernel access
+ * to it can miss, and evicting a user entry to make room if both groups
+ * are full. Returns the slot, HPTE_DUPLICATE, or HPTE_GROUPS_FULL if all
+ * 16 entries are bolted already.
+ */
+long hash_insert_page_bolted(unsigned long vpn, phys_addr_t pa,
+			     unsigned long rflags, int ssize)
+{
+	unsigned long flags = hpt_lock_irqsave();
+	long slot = __hash_insert(vpn, pa, rflags, HPTE_V_BOLTED, ssize, true);
+
+	hpt_unlock_irqrestore(flags);
+	return slot;
+}
+
+/*
+ * hash_remove_page - remove @vpn's HPTE wherever it is, and every CPU's
+ * cached translation of it: the tlbie goes out even if no entry was
+ * found, since a TLB may hold one evicted earlier. tlbie is broadcast
+ * and tlbsync waits for every CPU, so when this returns no CPU can use
+ * the old translation. Returns whether an entry was found.
+ */
+bool hash_remove_page(unsigned long vpn, int ssize)
+{
+	unsigned long flags = hpt_lock_irqsave();
+	long slot = hash_find_page(vpn, ssize);
+
+	if (slot >= 0)
+		WRITE_ONCE(htab[slot].v, 0);
+	tlbie(vpn, ssize);
+	hpt_unlock_irqrestore(flags);
+	return slot >= 0;
+}
+
 /* hash_invalidate_page - remove the HPTE at @slot, which maps @vpn. */
 void hash_invalidate_page(unsigned long slot, unsigned long vpn, int ssize)
 {

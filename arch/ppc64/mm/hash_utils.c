@@ -22,10 +22,12 @@
  * each group receives 4 entries: the primary groups never overflow.
  */
 #include <anvil/boot.h>
+#include <anvil/errno.h>
 #include <anvil/kernel.h>
 #include <asm/mmu-hash.h>
 #include <asm/paca.h>
 #include <asm/page.h>
+#include <asm/pgtable.h>
 #include <asm/prom.h>
 #include <asm/reg.h>
 
@@ -33,6 +35,15 @@ unsigned long linear_map_end;
 
 static phys_addr_t htab_base;
 static unsigned int htab_shift;
+
+/*
+ * The kernel's page table, for the vmalloc area only (the linear map
+ * needs none: its HPTEs are computed from the address). Its one entry
+ * for the area points at vmalloc_pud from boot, so generic code
+ * (mm/vmalloc.c) only ever adds tables below it.
+ */
+pgd_t swapper_pg_dir[PTRS_PER_PGD] __aligned(PAGE_SIZE);
+static pud_t vmalloc_pud[PTRS_PER_PUD] __aligned(PAGE_SIZE);
 
 static unsigned int ilog2_roundup(u64 n)
 {
@@ -108,6 +119,7 @@ void hash_mmu_init(void)
 		      "segment");
 	htab_allocate();
 	htab_bolt_linear_map();
+	pgd_populate(NULL, pgd_offset_k(VMALLOC_START), vmalloc_pud);
 	hash_mmu_enable();
 
 	pr_info("hash: HPT %lu KiB at %llx (%lu groups), direct map %lu MiB, "
@@ -144,4 +156,46 @@ int hash_page_kernel(unsigned long ea)
 			     KERNEL_SEGSIZE) < 0)
 		return -1;
 	return 0;
+}
+
+/*
+ * Kernel translations outside the linear map: the vmalloc area.
+ *
+ * An HPTE is inserted when the PTE is set and removed when it is
+ * cleared, bolted in between. The alternative, Linux's, is to insert
+ * on a hash miss from the kernel page table; that needs the BUSY/slot
+ * protocol of user PTEs against a concurrent unmap, and a kernel stack
+ * in the area (anvil.vmap_stack) could then miss in exception entry.
+ * Bolting costs HPT room (the table has two slots per RAM page, the
+ * linear map takes one) and is simply correct: a mapped vmalloc page
+ * always has exactly one HPTE, an unmapped one none.
+ */
+static unsigned long vmalloc_vpn(unsigned long addr)
+{
+	return hpt_vpn(addr, KERNEL_VSID(addr), KERNEL_SEGSIZE);
+}
+
+int set_pte_kernel(unsigned long addr, pte_t *ptep, pte_t pte)
+{
+	phys_addr_t pa = (phys_addr_t)pte_pfn(pte) << PAGE_SHIFT;
+	unsigned long rflags = HPTE_KERNEL_RFLAGS;
+
+	if (!pte_exec(pte))
+		rflags |= HPTE_R_N;
+	if (hash_insert_page_bolted(vmalloc_vpn(addr), pa, rflags,
+				    KERNEL_SEGSIZE) < 0)
+		return -ENOMEM;
+	/* Only the owner of the area reads this PTE; no ordering needed. */
+	WRITE_ONCE(ptep->pte, pte_val(pte));
+	return 0;
+}
+
+pte_t ptep_get_and_clear_kernel(unsigned long addr, pte_t *ptep)
+{
+	pte_t old = ptep_get(ptep);
+
+	WRITE_ONCE(ptep->pte, 0);
+	if (pte_present(old))
+		hash_remove_page(vmalloc_vpn(addr), KERNEL_SEGSIZE);
+	return old;
 }

@@ -17,7 +17,13 @@
  * SLB holds. (POWER7 and later support 1 TiB segments; the device tree
  * says so in ibm,processor-segment-sizes.)
  *
- * User space uses 256 MiB segments in entries 1-31, loaded on demand:
+ * The vmalloc area (VMALLOC_START, 0xd000...) is a second 1 TiB kernel
+ * segment, bolted in entry 1 (SLB_VMALLOC_ENTRY) the same way. slbia
+ * spares only entry 0, so slb_flush_user() writes entry 1 back in the
+ * same asm block, with no memory access in between: nothing can touch
+ * a vmalloc address while it is gone.
+ *
+ * User space uses 256 MiB segments in entries 2-31, loaded on demand:
  * a miss below TASK_SIZE while this CPU has a user mm loaded (paca) gets
  * that mm's VSID for the segment (mm/pgtable.c), in the next slot round
  * robin. switch_mm empties them all with slbia, which leaves entry 0.
@@ -47,27 +53,50 @@
 #define ESID_MASK_1T 0xffffff0000000000UL
 #define ESID_MASK_256M 0xfffffffff0000000UL
 #define SLB_NUM_ENTRIES 32	/* POWER8 */
-#define SLB_FIRST_USER 1	/* entry 0 is the kernel's */
+#define SLB_FIRST_USER 2	/* entries 0 and 1 are the kernel's */
+
+/* The RS (VSID) half of a kernel 1 TiB segment's SLB entry. */
+static unsigned long kernel_slb_vsid(unsigned long ea)
+{
+	return ((unsigned long)MMU_SEGSIZE_1T << SLB_VSID_B_SHIFT) |
+	       (KERNEL_VSID(ea) << SLB_VSID_SHIFT_1T) | SLB_VSID_KP;
+}
+
+static unsigned long vmalloc_slb_esid(void)
+{
+	return (VMALLOC_START & ESID_MASK_1T) | SLB_ESID_V | SLB_VMALLOC_ENTRY;
+}
 
 void slb_init_kernel(void)
 {
 	unsigned long rb = (PAGE_OFFSET & ESID_MASK_1T) | SLB_ESID_V | 0;
-	unsigned long rs = ((unsigned long)MMU_SEGSIZE_1T << SLB_VSID_B_SHIFT) |
-			   (KERNEL_VSID(PAGE_OFFSET) << SLB_VSID_SHIFT_1T) |
-			   SLB_VSID_KP;
+	unsigned long rs = kernel_slb_vsid(PAGE_OFFSET);
 
-	/* slbia clears every entry but 0; slbmte then overwrites 0. */
+	/* slbia clears every entry but 0; slbmte then overwrites 0 and 1. */
 	__asm__ __volatile__("slbia\n\t"
 			     "slbmte %0,%1\n\t"
+			     "slbmte %2,%3\n\t"
 			     "isync"
-			     : : "r"(rs), "r"(rb) : "memory");
+			     : : "r"(rs), "r"(rb),
+			       "r"(kernel_slb_vsid(VMALLOC_START)),
+			       "r"(vmalloc_slb_esid())
+			     : "memory");
 	get_paca()->slb_next = SLB_FIRST_USER;
 }
 
-/* Forget every user segment on this CPU (entry 0 survives slbia). */
+/*
+ * Forget every user segment on this CPU. Entry 0 survives slbia; the
+ * vmalloc entry is written back before any load or store can need it.
+ */
 void slb_flush_user(void)
 {
-	__asm__ __volatile__("isync\n\tslbia\n\tisync" : : : "memory");
+	__asm__ __volatile__("isync\n\t"
+			     "slbia\n\t"
+			     "slbmte %0,%1\n\t"
+			     "isync"
+			     : : "r"(kernel_slb_vsid(VMALLOC_START)),
+			       "r"(vmalloc_slb_esid())
+			     : "memory");
 }
 
 /*
@@ -113,6 +142,14 @@ void do_segment_fault(struct pt_regs *regs, unsigned long ea)
 {
 	struct paca_struct *paca = get_paca();
 
+	if (ea >= VMALLOC_START && ea < VMALLOC_END && !user_mode(regs)) {
+		/* Bolted, so this should not happen; but it is cheap. */
+		__asm__ __volatile__("slbmte %0,%1\n\tisync"
+				     : : "r"(kernel_slb_vsid(VMALLOC_START)),
+				       "r"(vmalloc_slb_esid())
+				     : "memory");
+		return;
+	}
 	if (ea < TASK_SIZE && paca->user_context) {
 		slb_insert_user(paca, ea);
 		return;

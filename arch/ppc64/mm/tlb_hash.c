@@ -312,3 +312,9 @@ void flush_tlb_page(struct vm_area_struct *vma, unsigned long addr)
 {
 	flush_tlb_range(vma, addr & PAGE_MASK, (addr & PAGE_MASK) + PAGE_SIZE);
 }
+
+void flush_tlb_kernel_range(unsigned long start, unsigned long end)
+{
+	/* The tlbies are done and synced (see <asm/tlbflush.h>). */
+	__asm__ __volatile__("ptesync" : : : "memory");
+}

@@ -134,7 +134,8 @@ static void duplicate_hpte_is_refused(struct ktest *t)
 /* A 256 MiB segment at EA 0x10000000, SLB slot 1, aliasing test_page. */
 #define ALIAS_EA 0x10000000UL
 #define ALIAS_VSID 0x7777UL
-#define ALIAS_SLB_RB ((ALIAS_EA & ~((1UL << SID_SHIFT) - 1)) | SLB_ESID_V | 1)
+#define ALIAS_SLB_RB ((ALIAS_EA & ~((1UL << SID_SHIFT) - 1)) | SLB_ESID_V | \
+		      (SLB_VMALLOC_ENTRY + 1))
 
 static void read_alias(void *arg)
 {

@@ -20,6 +20,8 @@
 #include <anvil/arch.h>
 #include <anvil/kernel.h>
 #include <anvil/preempt.h>
+#include <anvil/sched.h>
+#include <anvil/vmalloc.h>
 #include <asm/desc.h>
 #include <asm/extable.h>
 #include <asm/irq_vectors.h>
@@ -102,7 +104,16 @@ static void do_double_fault(struct pt_regs *regs)
 {
 	unsigned long sp = regs->rsp;
 
-	if (!kern_addr_valid(sp) || !kern_addr_valid(sp - 64))
+	/*
+	 * With anvil.vmap_stack, a task's stack overflowing into its guard
+	 * page gets here: the #PF could not push its frame there.
+	 */
+	if (task_stack_guard_page(current, sp) ||
+	    task_stack_guard_page(current, sp - 64))
+		pr_emerg("kernel stack overflow: %s[%d] RSP %016lx is in the "
+			 "guard page below its stack %p\n", current->comm,
+			 current->pid, sp, current->stack);
+	else if (!kern_addr_valid(sp) || !kern_addr_valid(sp - 64))
 		pr_emerg("kernel stack overflow: RSP %016lx is at an unmapped "
 			 "(guard) page\n", sp);
 	die_on("double fault", regs, 0);

@@ -25,6 +25,8 @@
 #include <anvil/kernel.h>
 #include <anvil/pgtable.h>
 #include <anvil/preempt.h>
+#include <anvil/sched.h>
+#include <anvil/vmalloc.h>
 #include <asm/cpufeature.h>
 #include <asm/extable.h>
 #include <asm/pgtable.h>
@@ -133,6 +135,18 @@ void do_page_fault(struct pt_regs *regs)
 		do_kernel_user_addr_fault(regs, addr);
 		return;
 	}
-	if (!fixup_exception(regs))
-		page_fault_oops(regs, addr, NULL);
+	if (fixup_exception(regs))
+		return;
+	/*
+	 * A store below the stack pointer's page (a big local array, say)
+	 * lands in the guard page without the push that would make it a
+	 * double fault: say what it is.
+	 */
+	if (task_stack_guard_page(current, addr)) {
+		pr_emerg("kernel stack overflow: %s[%d] accessed %016lx, the "
+			 "guard page below its stack %p\n", current->comm,
+			 current->pid, addr, current->stack);
+		page_fault_oops(regs, addr, "kernel stack overflow");
+	}
+	page_fault_oops(regs, addr, NULL);
 }

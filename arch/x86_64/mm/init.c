@@ -24,6 +24,8 @@
  *
  *   0x0000000000000000  user space (empty for now)
  *   0xffff888000000000  direct map, all RAM, RW NX
+ *   0xffffc90000000000  vmalloc area, 512 GiB (mm/vmalloc.c): only its
+ *                       PUD table is made here, the rest on demand
  *   0xffffffff80000000  kernel image: text RX, rodata R NX, data/bss RW NX
  *                       (the boot stack's guard page left unmapped)
  *   0xffffffffffe00000  fixmap: LAPIC, HPET, uncached
@@ -52,6 +54,12 @@ static pteval_t early_pmd_pool[EARLY_PMD_POOL][PTRS_PER_TABLE]
 static unsigned int early_pmds_used;
 static pteval_t fixmap_pmd[PTRS_PER_TABLE] __aligned(PAGE_SIZE);
 static pteval_t fixmap_pte[PTRS_PER_TABLE] __aligned(PAGE_SIZE);
+/*
+ * The vmalloc area's one PUD table. It must exist before the first
+ * pgd_alloc(): user PGDs copy init_top_pgt's kernel half once, so a
+ * top-level entry added later would be missing from them.
+ */
+static pteval_t vmalloc_pud[PTRS_PER_TABLE] __aligned(PAGE_SIZE);
 
 static pteval_t kernel_prot(pteval_t prot)
 {
@@ -189,6 +197,7 @@ void paging_init(void)
 
 	pgd[pgd_index(PAGE_OFFSET)] = __pa(direct_map_pud) | _KERNPG_TABLE;
 	pgd[pgd_index(__START_KERNEL_map)] = __pa(pud) | _KERNPG_TABLE;
+	pgd[pgd_index(VMALLOC_START)] = __pa(vmalloc_pud) | _KERNPG_TABLE;
 	map_kernel_image(pud);
 	pud[pud_index(FIXADDR_START)] = __pa(fixmap_pmd) | _KERNPG_TABLE;
 	fixmap_pmd[pmd_index(FIXADDR_START)] = __pa(fixmap_pte) | _KERNPG_TABLE;

@@ -105,7 +105,10 @@ long hash_insert_page(unsigned long vpn, phys_addr_t pa, unsigned long rflags,
 		      unsigned long vflags, int ssize);
 long hash_insert_page_evict(unsigned long vpn, phys_addr_t pa,
 			    unsigned long rflags, int ssize);
+long hash_insert_page_bolted(unsigned long vpn, phys_addr_t pa,
+			     unsigned long rflags, int ssize);
 long hash_find_page(unsigned long vpn, int ssize);
+bool hash_remove_page(unsigned long vpn, int ssize);
 void hash_invalidate_page(unsigned long slot, unsigned long vpn, int ssize);
 unsigned long hash_slot(unsigned long vpn, int ssize, bool secondary,
 			unsigned int index);
@@ -122,6 +125,13 @@ extern unsigned long linear_map_end; /* direct map: [PAGE_OFFSET, this) */
 void hash_mmu_init(void);
 void hash_mmu_init_secondary(void);
 int hash_page_kernel(unsigned long ea);
+
+/*
+ * The vmalloc area's segment: one more 1 TiB kernel segment, bolted in
+ * SLB entry 1 (slb.c). Its VSID is KERNEL_VSID(VMALLOC_START) = 0xd00000,
+ * like the linear map's 0xc00000 a VA above 2^63, clear of every user VA.
+ */
+#define SLB_VMALLOC_ENTRY 1
 
 /* mm/slb.c */
 struct pt_regs;

@@ -82,6 +82,28 @@
 #define _PAGE_DIRTY 0x040UL
 #define _PAGE_RWX (_PAGE_READ | _PAGE_WRITE | _PAGE_EXEC)
 
+/* A kernel page (vmalloc area): read/write, never user, no exec. */
+#define PAGE_KERNEL __pgprot(_PAGE_PRESENT | _PAGE_READ | _PAGE_WRITE | \
+			     _PAGE_ACCESSED | _PAGE_DIRTY)
+
+/*
+ * The vmalloc area (mm/vmalloc.c): Linux's hash-MMU VMALLOC_START, in a
+ * 1 TiB segment of its own (bolted in SLB entry 1), 512 GiB of it, one
+ * entry of the kernel's top-level table swapper_pg_dir. The MMU never
+ * reads swapper_pg_dir: it is the record of what is mapped
+ * (vmalloc_to_page, unmapping); every page in it also has a bolted HPTE
+ * from the moment set_pte_kernel() maps it (mm/hash_utils.c).
+ */
+#define VMALLOC_START 0xd000000000000000UL
+#define VMALLOC_END (VMALLOC_START + PGDIR_SIZE)
+/*
+ * Kernel stacks may not live there: exception entry builds its frame on
+ * the kernel stack in real mode (kernel/exceptions-64s.S), where an
+ * address is its physical address with the top bits dropped, which is
+ * true of the linear map only.
+ */
+#define HAVE_ARCH_VMAP_STACK 0
+
 #define _PAGE_BUSY (1UL << 63)
 #define _PAGE_HASHPTE (1UL << 62)
 #define _PAGE_F_SECOND (1UL << 61)
@@ -175,6 +197,33 @@ __TABLE_OPS(pgd, pud_t)
 __TABLE_OPS(pud, pmd_t)
 __TABLE_OPS(pmd, pte_t)
 #undef __TABLE_OPS
+
+/*
+ * The kernel's own tables (vmalloc area only): swapper_pg_dir, whose
+ * entry for the area hash_mmu_init() fills in at boot. Populated under
+ * mm/vmalloc.c's vmap_area_lock.
+ */
+extern pgd_t swapper_pg_dir[PTRS_PER_PGD];
+#define pgd_offset_k(addr) (swapper_pg_dir + pgd_index(addr))
+
+static inline void pud_populate_kernel(pud_t *pudp, void *table)
+{
+	pud_populate(NULL, pudp, table);
+}
+
+static inline void pmd_populate_kernel(pmd_t *pmdp, void *table)
+{
+	pmd_populate(NULL, pmdp, table);
+}
+
+/*
+ * Map or unmap a vmalloc page (mm/hash_utils.c). set_pte_kernel()
+ * inserts a bolted HPTE, so it can fail (-ENOMEM: both groups full of
+ * bolted entries); ptep_get_and_clear_kernel() removes the HPTE with a
+ * broadcast tlbie before it returns.
+ */
+int set_pte_kernel(unsigned long addr, pte_t *ptep, pte_t pte);
+pte_t ptep_get_and_clear_kernel(unsigned long addr, pte_t *ptep);
 
 /* ---- pte: reading and making entries (nothing is written) ------------ */
 

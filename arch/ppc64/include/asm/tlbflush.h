@@ -75,6 +75,15 @@ extern const char *const hash_mmu_stats_names[NR_HASH_MMU_STATS];
 #define hash_stat_read(field) \
 	__atomic_load_n(&hash_mmu_stats.field, __ATOMIC_RELAXED)
 
+/*
+ * Every CPU forgets kernel translations of [start, end) (vmalloc). On
+ * the hash MMU the HPTEs were already removed, each with a broadcast
+ * tlbie and a tlbsync that waited for every CPU, by
+ * ptep_get_and_clear_kernel(): this only orders that before what the
+ * caller does next (mm/tlb_hash.c).
+ */
+void flush_tlb_kernel_range(unsigned long start, unsigned long end);
+
 /* The context switch (kernel/process.c): flush, remember, re-arm. */
 struct thread_struct;
 void hpte_batch_switch_out(struct thread_struct *prev);

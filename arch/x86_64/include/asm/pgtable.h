@@ -147,6 +147,23 @@ extern pteval_t __supported_pte_mask;
 /* The kernel's top-level table once paging_init() has run (direct map). */
 extern pteval_t *init_top_pgt;
 
+/*
+ * The vmalloc area (mm/vmalloc.c): Linux's start, but one PGD entry
+ * (512 GiB) instead of 32 TiB. paging_init() gives that entry its PUD
+ * table before any user PGD is copied from init_top_pgt, so the entry
+ * is the same in every address space and a PMD or PTE table added
+ * under it later is seen through all of them at once.
+ */
+#define VMALLOC_START 0xffffc90000000000UL
+#define VMALLOC_END (VMALLOC_START + PGDIR_SIZE)
+#define PAGE_KERNEL __pgprot(__PAGE_KERNEL)
+/*
+ * Kernel stacks may live there (anvil.vmap_stack): exceptions in kernel
+ * mode push their frame through the normal page tables, and a fault on
+ * the stack itself becomes a double fault, which has its own IST stack.
+ */
+#define HAVE_ARCH_VMAP_STACK 1
+
 /* ---- pgd, pud, pmd: entries that point to the next table ---------- */
 
 /*
@@ -192,6 +209,23 @@ __TABLE_OPS(pgd, pgd_val, pud_t)
 __TABLE_OPS(pud, pud_val, pmd_t)
 __TABLE_OPS(pmd, pmd_val, pte_t)
 #undef __TABLE_OPS
+
+/*
+ * The kernel's own tables (vmalloc area): the top-level entry of @addr
+ * in init_top_pgt, and upper-level entries without _PAGE_USER.
+ * mm/vmalloc.c populates them under vmap_area_lock.
+ */
+#define pgd_offset_k(addr) ((pgd_t *)init_top_pgt + pgd_index(addr))
+
+static inline void pud_populate_kernel(pud_t *pudp, void *table)
+{
+	WRITE_ONCE(pudp->pud, __pa(table) | _KERNPG_TABLE);
+}
+
+static inline void pmd_populate_kernel(pmd_t *pmdp, void *table)
+{
+	WRITE_ONCE(pmdp->pmd, __pa(table) | _KERNPG_TABLE);
+}
 
 /* ---- pte: reading and making entries (nothing is written) ------------ */
 
@@ -310,6 +344,23 @@ static inline void arch_leave_lazy_mmu_mode(void)
 static inline void update_mmu_cache(struct vm_area_struct *vma,
 				    unsigned long addr, pte_t *ptep)
 {
+}
+
+/*
+ * Kernel PTEs of the vmalloc area: the hardware walks the same tables,
+ * so setting one is all a map takes; clearing one leaves the stale
+ * translation in TLBs until the caller's flush_tlb_kernel_range().
+ */
+static inline int set_pte_kernel(unsigned long addr, pte_t *ptep, pte_t pte)
+{
+	WRITE_ONCE(ptep->pte, pte_val(pte));
+	return 0;
+}
+
+static inline pte_t ptep_get_and_clear_kernel(unsigned long addr,
+					      pte_t *ptep)
+{
+	return __pte(__atomic_exchange_n(&ptep->pte, 0, __ATOMIC_SEQ_CST));
 }
 
 /* ---- out of line: mm/pgtable.c ---------------------------------------- */
