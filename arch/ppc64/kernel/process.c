@@ -45,7 +45,7 @@
 #include <asm/ptrace.h>
 #include <asm/tlbflush.h>
 #include <asm/traps.h>
-#include <asm/uaccess.h>
+#include <anvil/uaccess.h>
 
 /* Keep in step with switch_to.S. */
 #define SWITCH_FRAME (STACK_FRAME_OVERHEAD + 18 * 8 + 16)

@@ -19,7 +19,7 @@
 #include <anvil/mm_types.h>
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
-#include <asm/uaccess.h>
+#include <anvil/uaccess.h>
 
 #include "../mm/hash_user.h"
 

@@ -62,7 +62,7 @@
 #include <asm/processor.h>
 #include <asm/reg.h>
 #include <asm/traps.h>
-#include <asm/uaccess.h>
+#include <anvil/uaccess.h>
 
 #define USER_CODE 0x10000000UL
 #define USER_DATA 0x10010000UL

@@ -50,7 +50,7 @@
 #include <asm/processor-flags.h>
 #include <asm/processor.h>
 #include <asm/segment.h>
-#include <asm/uaccess.h>
+#include <anvil/uaccess.h>
 
 #include "entry.h"
 

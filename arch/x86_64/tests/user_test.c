@@ -46,7 +46,7 @@
 #include <asm/processor-flags.h>
 #include <asm/segment.h>
 #include <asm/special_insns.h>
-#include <asm/uaccess.h>
+#include <anvil/uaccess.h>
 
 #include "../kernel/entry.h"
 

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * asm/uaccess.h: touching user memory from the kernel, safely.
+ * asm/uaccess.h: touching user memory from the kernel, safely: this
+ * arch's raw accesses. The interface every caller uses is
+ * <anvil/uaccess.h> (and lib/usercopy.c), the same on every arch.
  *
  * A user pointer (marked __user) is never dereferenced directly: the
  * page may be missing (not populated, or simply not in the hash table
@@ -30,7 +32,6 @@
 
 #include <anvil/compiler.h>
 #include <anvil/types.h>
-#include <asm/pgtable.h>
 
 /*
  * The raw accesses (lib/copy_user.S): no range check, an exception-
@@ -42,60 +43,5 @@ unsigned long raw_copy_user(void *to, const void *from, unsigned long n);
 unsigned long raw_clear_user(void *to, unsigned long n);
 long raw_strncpy_from_user(char *dst, const char *src, unsigned long n);
 long raw_strnlen_user(const char *src, unsigned long n);
-
-/*
- * True if [addr, addr + size) lies below TASK_SIZE. Written so that no
- * sum can overflow: a huge size or an address near the top cannot wrap
- * around into "small". Does not say the range is mapped.
- */
-static inline bool access_ok(const void __user *addr, unsigned long size)
-{
-	unsigned long a = (unsigned long)addr;
-
-	return size <= TASK_SIZE && a <= TASK_SIZE - size;
-}
-
-unsigned long copy_from_user(void *to, const void __user *from,
-			     unsigned long n);
-unsigned long copy_to_user(void __user *to, const void *from,
-			   unsigned long n);
-unsigned long clear_user(void __user *to, unsigned long n);
-/*
- * Copy a NUL-terminated string of at most @count bytes. Returns its
- * length without the NUL if one was found (and copied), @count if none
- * was in the first @count bytes (then @dst is not terminated), or
- * -EFAULT.
- */
-long strncpy_from_user(char *dst, const char __user *src, long count);
-/*
- * The size of a user string including its NUL; a value > @n if it is
- * longer than @n; 0 on a fault.
- */
-long strnlen_user(const char __user *src, long n);
-
-/*
- * One value of up to 8 bytes. 0, or -EFAULT (14; asm headers cannot
- * include <anvil/errno.h>). Big-endian: a value narrower than a
- * doubleword is its low-order bytes, which are the *last* bytes of
- * __gu_val in memory, so that is where the copy lands.
- */
-#define get_user(x, ptr)                                                    \
-	({                                                                  \
-		unsigned long __gu_val = 0;                                 \
-		int __gu_err;                                               \
-		_Static_assert(sizeof(*(ptr)) <= sizeof(__gu_val),          \
-			       "get_user: too big");                        \
-		__gu_err = copy_from_user((char *)&__gu_val +               \
-					  sizeof(__gu_val) - sizeof(*(ptr)), \
-					  (ptr), sizeof(*(ptr))) ? -14 : 0; \
-		(x) = (__typeof__(*(ptr)))__gu_val;                         \
-		__gu_err;                                                   \
-	})
-
-#define put_user(x, ptr)                                                    \
-	({                                                                  \
-		__typeof__(*(ptr)) __pu_val = (x);                          \
-		copy_to_user((ptr), &__pu_val, sizeof(*(ptr))) ? -14 : 0;   \
-	})
 
 #endif /* _ASM_PPC64_UACCESS_H */
