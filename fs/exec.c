@@ -207,7 +207,8 @@ static int bprm_mm_init(struct linux_binprm *bprm)
 	mm->start_stack = bprm->stack_top;
 	bprm->mm = mm;
 	bprm->p = bprm->stack_top;
-	bprm->arg_limit = limit / 4;	/* Linux's: a quarter of the stack */
+	/* Linux's: a quarter of the stack, at most 3/4 of its 8 MiB default */
+	bprm->arg_limit = min(limit / 4, MAX_ARG_TOTAL);
 	return 0;
 }
 

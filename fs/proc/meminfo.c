@@ -20,6 +20,7 @@
  *			address spaces (each keeps rss_anon)
  *	Slab, SUnreclaim  pages in slab caches (slab_total_pages)
  *	KernelStack	THREAD_SIZE per task
+ *	VmallocUsed	pages mapped in the vmalloc area (mm/vmalloc.c)
  *	PageTables	PTE table pages, summed over the address spaces
  *			(each keeps nr_ptes; the upper levels, a few pages
  *			per process, are not counted)
@@ -30,6 +31,7 @@
 #include <anvil/sched.h>
 #include <anvil/slab.h>
 #include <anvil/string.h>
+#include <anvil/vmalloc.h>
 #include <anvil/vmstat.h>
 
 #include "internal.h"
@@ -64,6 +66,7 @@ static void show_val_kb(struct seq_file *m, const char *s,
 
 static int meminfo_proc_show(struct seq_file *m, void *v)
 {
+	struct vmalloc_stats vs;
 	unsigned long free = nr_free_pages();
 	unsigned long cached = global_node_page_state(NR_FILE_PAGES);
 	unsigned long slab = slab_total_pages();
@@ -94,6 +97,11 @@ static int meminfo_proc_show(struct seq_file *m, void *v)
 	seq_printf(m, "%-16s%8lu kB\n", "KernelStack:",
 		   t.tasks * (THREAD_SIZE / 1024));
 	show_val_kb(m, "PageTables:", t.pte_tables);
+	vmalloc_stats_get(&vs);
+	seq_printf(m, "%-16s%8lu kB\n", "VmallocTotal:",
+		   (VMALLOC_END - VMALLOC_START) >> 10);
+	show_val_kb(m, "VmallocUsed:", vs.nr_pages);
+	show_val_kb(m, "VmallocChunk:", 0);	/* Linux prints 0 too */
 	return 0;
 }
 PROC_ENTRY(meminfo, "meminfo", meminfo_proc_show);

@@ -19,6 +19,7 @@ struct mm_struct;
 #define DEFAULT_STACK_SIZE (8UL << 20)	/* RLIMIT_STACK's default */
 #define MIN_STACK_SIZE (128UL << 10)
 #define MAX_STACK_SIZE (64UL << 20)
+#define MAX_ARG_TOTAL (6UL << 20)	/* argv + envp, Linux's cap */
 #define STACK_EXTRA (128UL << 10)	/* beyond the strings, at exec */
 
 /* One execve in progress. */
