@@ -22,6 +22,7 @@
 #define ANVIL_VMSTAT_H
 
 #include <anvil/atomic.h>
+#include <anvil/percpu.h>
 
 struct page;
 
@@ -35,18 +36,27 @@ enum node_stat_item {
 	NR_VM_NODE_STAT_ITEMS,
 };
 
-extern unsigned long vm_event_states[NR_VM_EVENT_ITEMS];
+/*
+ * Events are counted per CPU, as in Linux: count_vm_event() is on the
+ * fault path, and one shared counter would bounce its cache line
+ * between every CPU taking faults. The add is atomic because the caller
+ * may migrate between finding "its" CPU and adding; the count then lands
+ * on another CPU's slot, which the sum does not mind.
+ */
+struct vm_event_state {
+	unsigned long event[NR_VM_EVENT_ITEMS];
+};
+DECLARE_PER_CPU(struct vm_event_state, vm_event_states);
 extern atomic_long_t vm_node_stat[NR_VM_NODE_STAT_ITEMS];
 
 static inline void count_vm_event(enum vm_event_item item)
 {
-	__atomic_fetch_add(&vm_event_states[item], 1, __ATOMIC_RELAXED);
+	__atomic_fetch_add(&raw_cpu_ptr(&vm_event_states)->event[item], 1,
+			   __ATOMIC_RELAXED);
 }
 
-static inline unsigned long vm_event_read(enum vm_event_item item)
-{
-	return __atomic_load_n(&vm_event_states[item], __ATOMIC_RELAXED);
-}
+/* The sum over every online CPU (mm/vmstat.c). */
+unsigned long vm_event_read(enum vm_event_item item);
 
 static inline void inc_node_page_state(struct page *page,
 				       enum node_stat_item item)

@@ -24,6 +24,8 @@
 
 #include <anvil/kallsyms.h>
 #include <anvil/kernel.h>
+#include <anvil/percpu.h>
+#include <anvil/sched.h>
 #include <anvil/spinlock.h>
 
 #include "host.h"
@@ -176,4 +178,13 @@ void spin_unlock_irqrestore(spinlock_t *lock, unsigned long flags)
 bool spin_is_locked(spinlock_t *lock)
 {
 	return lock->owner_cpu != -1;
+}
+
+/* ---- per-CPU data: the host is one CPU, running the boot copy --------- */
+
+unsigned long __per_cpu_offset[NR_CPUS];
+
+bool cpu_online(unsigned int cpu)
+{
+	return cpu == 0;
 }
