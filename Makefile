@@ -178,12 +178,12 @@ user: setup
 check-host:
 	$(MAKE) -C tests/host
 
-# make ktest [T=suite,suite...] [SMP=n] [MEM=size]: the in-kernel KTAP
+# make ktest [T=suite,suite...] [SMP=n] [MEM=size] [ICOUNT=shift]: the in-kernel KTAP
 # suites (all by default) in QEMU, then a summary per suite.
 ktest: kernel
 	@mkdir -p build/test-logs
-	scripts/qemu --arch $(ARCH) --append "anvil.test=$(or $(T),all)" \
-		$(if $(SMP),--smp $(SMP)) $(if $(MEM),--mem $(MEM)) --timeout 300 \
+	scripts/qemu --arch $(ARCH) --append "anvil.test=$(or $(T),all)$(if $(ICOUNT), anvil.exact_clock=1)" \
+		$(if $(SMP),--smp $(SMP)) $(if $(MEM),--mem $(MEM)) $(if $(ICOUNT),--icount $(ICOUNT)) --timeout 300 \
 		| tee build/test-logs/ktest-$(ARCH).log
 	@scripts/ktap-parse -v label=$(ARCH) build/test-logs/ktest-$(ARCH).log
 

@@ -52,6 +52,29 @@ static int set_test(const char *val)
 kernel_param("anvil.test", set_test,
 	     "run in-kernel tests: 'all' or suite names, comma-separated");
 
+/*
+ * anvil.exact_clock: the clock counts the guest's own instructions (QEMU
+ * -icount, scripts/qemu --icount), so a duration is the work done and
+ * nothing else. Under the default, multi-threaded TCG the host stalls a
+ * virtual CPU for 50-100 us now and then, longer than the sections some
+ * tests compare: those tests assert their time ratios only here.
+ */
+bool ktest_exact_clock;
+
+static int set_exact_clock(const char *val)
+{
+	if (!val || !strcmp(val, "1"))
+		ktest_exact_clock = true;
+	else if (!strcmp(val, "0"))
+		ktest_exact_clock = false;
+	else
+		return -1;
+	return 0;
+}
+kernel_param("anvil.exact_clock", set_exact_clock,
+	     "the clock counts instructions (QEMU -icount): timing tests "
+	     "assert their ratios (1 or 0, default 0)");
+
 void ktest_fail(struct ktest *t, const char *file, int line, const char *fmt,
 		...)
 {

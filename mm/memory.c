@@ -452,32 +452,55 @@ struct page *follow_page(struct vm_area_struct *vma, unsigned long addr)
 
 /* ---- unmapping ------------------------------------------------------- */
 
+/* Why zap_pte_range() left the PTL before the end of its range. */
+enum zap_break {
+	ZAP_GO_ON,		/* it did not */
+	ZAP_FULL,		/* the gather is full: flush and free */
+	ZAP_RESCHED,		/* someone needs this CPU: flush, yield */
+	ZAP_LOCK_BREAK,		/* ZAP_PTES_PER_HOLD reached: just unlock */
+};
+
+/* Checked after every PTE, under the PTL. */
+static enum zap_break zap_should_break(unsigned long held)
+{
+	if (need_resched())
+		return ZAP_RESCHED;
+	if (held >= ZAP_PTES_PER_HOLD)
+		return ZAP_LOCK_BREAK;
+	return ZAP_GO_ON;
+}
+
 /*
  * zap_pte_range - clear the PTEs of [addr, end) in one PTE table and hand
  * their pages to the gather. The heart of seed 000:
  *
- *	- no fixed block size: the PTL is held for at most one table, and
- *	  the loop itself checks need_resched() after every PTE;
+ *	- no fixed block of work between flushes (no ZAP_BLOCK_SIZE): the
+ *	  loop itself checks need_resched() after every PTE, and whether
+ *	  the gather is full;
  *	- when the gather is full, or someone needs the CPU, it leaves lazy
  *	  MMU mode (on ppc64 that flushes the batched HPTE invalidations:
  *	  they must be done before the PTL is dropped, seed 001), drops the
  *	  PTL, flushes the TLB and frees the batch, reschedules, and resumes
- *	  at the next PTE.
+ *	  at the next PTE;
+ *	- after ZAP_PTES_PER_HOLD PTEs it only drops and retakes the PTL:
+ *	  no flush. The cleared pages stay in the gather, so a CPU still
+ *	  holding a stale TLB entry reaches a page nobody can reuse yet.
  *
- * So the preemption-off time of an unmap is bounded by one table (512
- * PTEs) whatever the size of the mapping.
+ * So the preemption-off time of an unmap is bounded by ZAP_PTES_PER_HOLD
+ * PTEs whatever the size of the mapping, and much less when another task
+ * wants the CPU.
  */
 static void zap_pte_range(struct mmu_gather *tlb, struct vm_area_struct *vma,
 			  pmd_t *pmd, unsigned long addr, unsigned long end)
 {
 	struct mm_struct *mm = vma->vm_mm;
+	enum zap_break why;
 	spinlock_t *ptl;
 	unsigned long held;	/* PTEs looked at in this lock hold */
 	pte_t *pte;
-	bool full;
 
 again:
-	full = false;
+	why = ZAP_GO_ON;
 	held = 0;
 	pte = pte_offset_map_lock(pmd, addr, &ptl);
 	arch_enter_lazy_mmu_mode();
@@ -501,22 +524,31 @@ again:
 		page_remove_rmap(page);
 		atomic_long_dec(rss_counter(mm, page));
 		if (__tlb_remove_page(tlb, page)) {
-			full = true;
+			why = ZAP_FULL;	/* even at the last PTE: flush now */
 			addr += PAGE_SIZE;
 			break;
 		}
-	} while (pte++, addr += PAGE_SIZE, addr != end && !need_resched());
+	} while (pte++, addr += PAGE_SIZE,
+		 addr != end && (why = zap_should_break(held)) == ZAP_GO_ON);
 	arch_leave_lazy_mmu_mode();
 	pte_unmap_unlock(pte, ptl);
 	if (held > zap_stats.max_ptes_per_hold)
 		zap_stats.max_ptes_per_hold = held;
 
-	if (full) {
+	switch (why) {
+	case ZAP_GO_ON:
+		break;
+	case ZAP_FULL:
 		zap_stats.full_breaks++;
 		__tlb_flush_mmu(tlb, TLB_FLUSH_FULL);
-	} else if (addr != end) {
+		break;
+	case ZAP_RESCHED:
 		zap_stats.resched_breaks++;
 		__tlb_flush_mmu(tlb, TLB_FLUSH_RESCHED);
+		break;
+	case ZAP_LOCK_BREAK:
+		zap_stats.lock_breaks++;
+		break;
 	}
 	if (addr != end) {
 		cond_resched();

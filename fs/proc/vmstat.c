@@ -29,6 +29,7 @@
  *	mmu_gather_pages_freed	pages the gather has freed
  *	zap_resched_breaks	zap_pte_range left its PTL to reschedule
  *	zap_full_breaks		... because the gather was full
+ *	zap_lock_breaks		... only to drop it (ZAP_PTES_PER_HOLD)
  *	zap_max_ptes_per_hold	most PTEs looked at under one PTL hold
  *	latency_preempt_off_max_ns  the longest preempt-off section the
  *	latency_irqs_off_max_ns	    latency tracer saw, and irqs-off (0
@@ -88,6 +89,7 @@ static int vmstat_show(struct seq_file *m, void *v)
 	     READ_ONCE(mmu_gather_stats.pages_freed));
 	show(m, "zap_resched_breaks", READ_ONCE(zap_stats.resched_breaks));
 	show(m, "zap_full_breaks", READ_ONCE(zap_stats.full_breaks));
+	show(m, "zap_lock_breaks", READ_ONCE(zap_stats.lock_breaks));
 	show(m, "zap_max_ptes_per_hold",
 	     READ_ONCE(zap_stats.max_ptes_per_hold));
 	show(m, "latency_preempt_off_max_ns",

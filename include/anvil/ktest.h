@@ -87,6 +87,9 @@ bool ktest_expect_fault(struct ktest *t, void (*fn)(void *), void *arg);
  */
 void ktest_fault_hook(const char *what);
 
+/* Booted with anvil.exact_clock: durations are instruction counts. */
+extern bool ktest_exact_clock;
+
 /* Run the suites named by the "anvil.test=" option; true if it was given. */
 bool ktest_run_selected(void);
 

@@ -120,12 +120,26 @@ void flush_tlb_page(struct vm_area_struct *vma, unsigned long addr);
 void flush_tlb_range(struct vm_area_struct *vma, unsigned long start,
 		     unsigned long end);
 
-/* The zap walk's counters (/proc/vmstat later, tests now). */
+/*
+ * How many PTEs zap_pte_range() looks at under one hold of the PTL: half
+ * a table. While it holds the lock, a fault by another thread anywhere in
+ * the same 2 MiB spins with preemption off, so the hold is the latency of
+ * both CPUs. A lock break every 256 PTEs bounds every hold by the same
+ * work, for an unmap of 1 MiB as for one of 1 GiB, at the price of an
+ * unlock and a lock per 256 pages. Not less: ppc64's HPTE batch (192)
+ * should still fill, and flush once, inside a hold. (Linux's
+ * copy_pte_range() checks for a lock break every 32.)
+ */
+#define ZAP_PTES_PER_HOLD 256
+
+/* The zap walk's counters (/proc/vmstat, tests). */
 struct zap_stats {
 	unsigned long resched_breaks;	/* need_resched() inside the PTL */
 	unsigned long full_breaks;	/* the gather filled up */
+	unsigned long lock_breaks;	/* ZAP_PTES_PER_HOLD reached: the PTL
+					 * was dropped, nothing flushed */
 	unsigned long max_ptes_per_hold; /* most PTEs under one PTL hold:
-					  * the design bound (<= one table) */
+					  * the design bound, ZAP_PTES_PER_HOLD */
 };
 extern struct zap_stats zap_stats;
 

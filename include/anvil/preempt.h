@@ -70,16 +70,21 @@ static inline bool __preempt_count_sub(unsigned int n, unsigned long ip)
 	return *pc == 0;
 }
 
-#define preempt_disable() \
-	__preempt_count_add(1, _THIS_IP_)
-#define preempt_enable_no_resched() \
-	((void)__preempt_count_sub(1, _THIS_IP_))
-#define preempt_enable()                                                   \
+/*
+ * The _ip forms let a lock's entry points charge the section to their
+ * caller (_RET_IP_), so the latency tracer names zap_pte_range, not
+ * spin_lock.
+ */
+#define preempt_disable_ip(ip) __preempt_count_add(1, ip)
+#define preempt_enable_ip(ip)                                              \
 	do {                                                               \
-		if (__preempt_count_sub(1, _THIS_IP_) &&                   \
-		    unlikely(need_resched()))                              \
+		if (__preempt_count_sub(1, ip) && unlikely(need_resched())) \
 			preempt_schedule();                                \
 	} while (0)
+#define preempt_disable() preempt_disable_ip(_THIS_IP_)
+#define preempt_enable_no_resched() \
+	((void)__preempt_count_sub(1, _THIS_IP_))
+#define preempt_enable() preempt_enable_ip(_THIS_IP_)
 
 /* Interrupt handlers: the arch calls these around the handler's work. */
 void irq_enter(void);

@@ -16,6 +16,9 @@
  *				and back (declared there)
  *	trace_hardirqs_off/on	<anvil/irqflags.h>: local_irq_* turning
  *				interrupts off, or back on
+ *	trace_irq_enter/exit	irq_enter()/irq_exit(), outermost level:
+ *				handler time, left out of preempt-off
+ *				sections (they are irqs-off sections)
  *
  * A section may begin in one task and end in another (schedule() switches
  * with both off): it is the CPU that couldn't be preempted, so sections
@@ -59,6 +62,10 @@ struct latency_snapshot {
 	struct latency_max max[NR_LATENCY_KINDS];
 	unsigned long hist[NR_LATENCY_KINDS][LATENCY_HIST_BUCKETS];
 };
+
+/* Hardirq handler time (called by irq_enter/irq_exit, interrupts off). */
+void trace_irq_enter(void);
+void trace_irq_exit(void);
 
 /* The bucket a section of @ns nanoseconds is counted in. */
 unsigned int latency_bucket(u64 ns);

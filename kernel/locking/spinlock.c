@@ -72,7 +72,7 @@ static void spin_lock_raw_tail(spinlock_t *lock)
 
 static void __spin_lock(spinlock_t *lock, spinlock_t *nest, unsigned long ip)
 {
-	preempt_disable();
+	preempt_disable_ip(ip);
 	lock_acquire(&lock->dep_map, nest ? &nest->dep_map : NULL, ip);
 	spin_lock_raw_tail(lock);
 }
@@ -89,14 +89,14 @@ void spin_lock_nest_lock(spinlock_t *lock, spinlock_t *nest_lock)
 
 void spin_lock_nested(spinlock_t *lock, unsigned int subclass)
 {
-	preempt_disable();
+	preempt_disable_ip(_RET_IP_);
 	lock_acquire_nested(&lock->dep_map, subclass, _RET_IP_);
 	spin_lock_raw_tail(lock);
 }
 
 bool spin_trylock(spinlock_t *lock)
 {
-	preempt_disable();
+	preempt_disable_ip(_RET_IP_);
 	if (!arch_spin_trylock(&lock->raw)) {
 		preempt_enable();
 		return false;
@@ -116,7 +116,7 @@ static void __spin_unlock(spinlock_t *lock, unsigned long ip)
 void spin_unlock(spinlock_t *lock)
 {
 	__spin_unlock(lock, _RET_IP_);
-	preempt_enable();
+	preempt_enable_ip(_RET_IP_);
 }
 
 void spin_lock_irq(spinlock_t *lock)
@@ -129,7 +129,7 @@ void spin_unlock_irq(spinlock_t *lock)
 {
 	__spin_unlock(lock, _RET_IP_);
 	local_irq_enable();
-	preempt_enable();
+	preempt_enable_ip(_RET_IP_);
 }
 
 unsigned long __spin_lock_irqsave(spinlock_t *lock)
@@ -145,7 +145,7 @@ void spin_unlock_irqrestore(spinlock_t *lock, unsigned long flags)
 {
 	__spin_unlock(lock, _RET_IP_);
 	local_irq_restore(flags);
-	preempt_enable();
+	preempt_enable_ip(_RET_IP_);
 }
 
 bool spin_is_locked(spinlock_t *lock)

@@ -32,6 +32,7 @@
 #include <anvil/kernel.h>
 #include <anvil/smp.h>
 #include <anvil/time.h>
+#include <anvil/trace.h>
 
 #include <asm/mmu_context.h>
 
@@ -69,12 +70,16 @@ struct lockdep_context *lockdep_current(void)
 
 void irq_enter(void)
 {
+	if (!(current->preempt_count & HARDIRQ_MASK))
+		trace_irq_enter();
 	current->preempt_count += HARDIRQ_OFFSET;
 }
 
 void irq_exit(void)
 {
 	current->preempt_count -= HARDIRQ_OFFSET;
+	if (!(current->preempt_count & HARDIRQ_MASK))
+		trace_irq_exit();
 }
 
 static void rq_init(struct rq *rq, unsigned int cpu, struct task_struct *idle)

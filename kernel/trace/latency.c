@@ -17,6 +17,13 @@
  *	- cost a clock read, a few stores and, only for a new record, the
  *	  global lock (a bare arch lock, with interrupts off the raw way).
  *
+ * A preempt-off section is charged the time of the code that holds the
+ * CPU, not of the interrupt handlers that ran inside it: those are
+ * irqs-off sections of their own, and under TCG one timer interrupt costs
+ * as much as hundreds of PTEs of munmap work, which would make the
+ * longest section of any long operation "one interrupt plus a little".
+ * (Linux's preemptoff tracer counts them; its handlers are microseconds.)
+ *
  * An "off" while a section is already open restarts it: a task born with
  * its count held, or an idle CPU that halted with interrupts "off", may
  * leave a section unclosed, and restarting forgets it instead of charging
@@ -37,6 +44,9 @@ struct latency_cpu {
 	bool busy;				/* inside a hook */
 	bool open[NR_LATENCY_KINDS];
 	u64 start_ns[NR_LATENCY_KINDS];
+	u64 irq_ns;				/* time in hardirq handlers, ever */
+	u64 irq_start_ns;			/* when the running one began */
+	u64 start_irq_ns[NR_LATENCY_KINDS];	/* irq_ns at the start */
 	unsigned long start_ip[NR_LATENCY_KINDS];
 	unsigned long hist[NR_LATENCY_KINDS][LATENCY_HIST_BUCKETS];
 };
@@ -88,6 +98,7 @@ static void section_begin(enum latency_kind kind, unsigned long ip)
 	if (!lc)
 		return;
 	lc->start_ns[kind] = ktime_get_ns();
+	lc->start_irq_ns[kind] = lc->irq_ns;
 	lc->start_ip[kind] = ip;
 	lc->open[kind] = true;
 	latency_exit(lc);
@@ -123,6 +134,10 @@ static void section_end(enum latency_kind kind, unsigned long ip)
 	if (lc->open[kind]) {
 		lc->open[kind] = false;
 		ns = ktime_get_ns() - lc->start_ns[kind];
+		/* An interrupt nested in a preempt-off section is its own
+		 * (irqs-off) section; charge only the code's own work. */
+		if (kind == LATENCY_PREEMPT_OFF)
+			ns -= min(ns, lc->irq_ns - lc->start_irq_ns[kind]);
 		lc->hist[kind][latency_bucket(ns)]++;
 		if (ns > READ_ONCE(latency_max[kind].ns))
 			record_max(kind, ns, lc->start_ip[kind], ip);
@@ -138,6 +153,33 @@ void trace_preempt_off(unsigned long ip)
 void trace_preempt_on(unsigned long ip)
 {
 	section_end(LATENCY_PREEMPT_OFF, ip);
+}
+
+/*
+ * Time in hardirq handlers: irq_enter()/irq_exit() call these at the
+ * outermost level, with interrupts off.
+ */
+void trace_irq_enter(void)
+{
+	struct latency_cpu *lc = latency_enter();
+
+	if (!lc)
+		return;
+	lc->irq_start_ns = ktime_get_ns();
+	latency_exit(lc);
+}
+
+void trace_irq_exit(void)
+{
+	struct latency_cpu *lc = latency_enter();
+
+	if (!lc)
+		return;
+	if (lc->irq_start_ns) {
+		lc->irq_ns += ktime_get_ns() - lc->irq_start_ns;
+		lc->irq_start_ns = 0;
+	}
+	latency_exit(lc);
 }
 
 void trace_hardirqs_off(unsigned long ip)

@@ -8,7 +8,7 @@
  * The fake arch records TLB flushes; need_resched() can be forced on
  * every Nth call, so the test can check what seed 000 asks of
  * zap_pte_range: it breaks out, flushes with the PTL dropped, and goes on,
- * and the work done per PTL hold stays bounded by one table.
+ * and the work done per PTL hold stays bounded by ZAP_PTES_PER_HOLD PTEs.
  */
 #include <anvil/gfp.h>
 #include <anvil/mm.h>
@@ -334,6 +334,36 @@ static void zap_breaks_out_on_need_resched(void)
 	CHECK_EQ(nr_free_pages(), before);
 }
 
+/*
+ * With nobody waiting for the CPU and room in the gather, a zap still
+ * drops the PTL every ZAP_PTES_PER_HOLD PTEs, and only drops it: the one
+ * flush is tlb_finish_mmu's, and every page comes back after it.
+ */
+static void zap_lock_break_drops_the_ptl_without_flushing(void)
+{
+	struct space s;
+	struct mmu_gather tlb;
+	unsigned long before = nr_free_pages(), flushes, populated;
+
+	space_init(&s, 0x40000000UL, 1000, ANON_RW);
+	CHECK(populate(&s, 1000));
+	zap_stats = (struct zap_stats){ 0 };
+	flushes = nr_tlb_flushes;
+	populated = nr_free_pages();
+	tlb_gather_mmu(&tlb, &s.mm, false);
+	unmap_vmas(&tlb, &s.vma, s.vma.vm_start, s.vma.vm_end);
+	CHECK_EQ(nr_tlb_flushes, flushes);	/* nothing flushed yet */
+	CHECK(nr_free_pages() < populated + 1000); /* nor all freed */
+	tlb_finish_mmu(&tlb);
+	CHECK_EQ(nr_tlb_flushes - flushes, 1);
+	CHECK_EQ(zap_stats.max_ptes_per_hold, ZAP_PTES_PER_HOLD);
+	/* 1000 PTEs in two tables (512 + 488): 2 + 2 holds. */
+	CHECK_EQ(zap_stats.lock_breaks, 1 + 1);
+	CHECK_EQ(zap_stats.resched_breaks + zap_stats.full_breaks, 0);
+	space_exit(&s);
+	CHECK_EQ(nr_free_pages(), before);
+}
+
 /* With no extra batch pages, a big zap flushes every 8 pages, correctly. */
 static void zap_with_failing_batch_alloc(void)
 {
@@ -377,6 +407,7 @@ static const struct host_test tests[] = {
 	HOST_TEST(partial_table_is_kept),
 	HOST_TEST(freeing_only_tables_flushes_their_range),
 	HOST_TEST(zap_breaks_out_on_need_resched),
+	HOST_TEST(zap_lock_break_drops_the_ptl_without_flushing),
 	HOST_TEST(zap_with_failing_batch_alloc),
 };
 

@@ -120,13 +120,14 @@ static void fork_copy_is_copy_on_write(struct ktest *t)
 
 struct unmap_cost {
 	u64 preempt_off_ns;	/* the tracer's longest section (a clock) */
+	unsigned long start_ip, end_ip;	/* and where it began and ended */
 	unsigned long ptes;	/* most PTEs under one lock hold (the bound) */
 };
 
 /* What munmapping @bytes of populated memory cost, at worst. */
 static struct unmap_cost munmap_cost(unsigned long bytes)
 {
-	struct unmap_cost c = { 0, 0 };
+	struct unmap_cost c = { 0 };
 	struct mm_struct *mm = mm_alloc();
 	struct latency_snapshot snap;
 
@@ -139,63 +140,124 @@ static struct unmap_cost munmap_cost(unsigned long bytes)
 		do_munmap(mm, BASE, bytes);
 		latency_snapshot(&snap);
 		c.preempt_off_ns = snap.max[LATENCY_PREEMPT_OFF].ns;
+		c.start_ip = snap.max[LATENCY_PREEMPT_OFF].start_ip;
+		c.end_ip = snap.max[LATENCY_PREEMPT_OFF].end_ip;
 		c.ptes = zap_stats.max_ptes_per_hold;
 	}
 	mmput(mm);
 	return c;
 }
 
-/* Unmap @bytes, log the cost; returns the PTE bound it showed. */
-static unsigned long measure(struct ktest *t, const char *what,
-			     unsigned long bytes)
+/* Unmap @bytes and log what it cost. */
+static struct unmap_cost measure(struct ktest *t, const char *what,
+				 unsigned long bytes)
 {
 	struct unmap_cost c = munmap_cost(bytes);
 
-	ktest_log(t, "%s: unmapping %lu MiB: longest preempt-off %llu us, at most %lu PTEs per page-table lock hold",
-		  what, bytes >> 20, (unsigned long long)(c.preempt_off_ns / 1000),
-		  c.ptes);
-	return c.ptes;
+	ktest_log(t, "%s: unmapping %lu MiB: longest preempt-off %llu ns (%pS to %pS), at most %lu PTEs per page-table lock hold",
+		  what, bytes >> 20, (unsigned long long)c.preempt_off_ns,
+		  (void *)c.start_ip, (void *)c.end_ip, c.ptes);
+	return c;
+}
+
+/* The median of three 1 MiB unmaps, after one to warm up. */
+static struct unmap_cost measure_small(struct ktest *t, const char *what)
+{
+	struct unmap_cost c[3], tmp;
+
+	munmap_cost(SZ_1M);	/* TCG translates the walk's code once */
+	for (int i = 0; i < 3; i++)
+		c[i] = measure(t, what, SZ_1M);
+	for (int i = 0; i < 3; i++)
+		for (int j = i + 1; j < 3; j++)
+			if (c[j].preempt_off_ns < c[i].preempt_off_ns) {
+				tmp = c[i];
+				c[i] = c[j];
+				c[j] = tmp;
+			}
+	return c[1];
+}
+
+/* The biggest mapping to try: @most if a third of free memory allows. */
+static unsigned long big_size(unsigned long most)
+{
+	unsigned long big = min(most, (nr_free_pages() / 3) * PAGE_SIZE);
+
+	return big & ~(SZ_1M - 1);
 }
 
 /*
- * Seed 000's promise: zap_pte_range holds the page-table lock for at most
- * one PTE table (less when someone needs the CPU), so the non-preemptible
- * work of an unmap does not grow with its size. The bound is asserted on
- * the work itself, PTEs per lock hold, which the walk counts: the biggest
- * unmap (1 GiB when there is room, else what fits) at most 1.5x a 64 MiB
- * one, and never more than one table. The tracer's times are logged
- * beside it (docs/mm.md): under TCG on a loaded host they carry the
- * host's scheduling noise, which no kernel bound can remove.
+ * Seed 000's promise: an unmap's non-preemptible stretches do not grow
+ * with its size. zap_pte_range holds the page-table lock for at most
+ * ZAP_PTES_PER_HOLD PTEs (fewer when someone needs the CPU or the gather
+ * fills) and flushes and frees with it dropped. The walk counts the PTEs
+ * of each hold: a 1 MiB unmap and the biggest one that fits (1 GiB with
+ * 4 GiB of RAM) show the same most.
  */
-static void munmap_preempt_off_is_independent_of_size(struct ktest *t)
+static void munmap_holds_the_ptl_for_bounded_work(struct ktest *t)
 {
-	unsigned long big = min(SZ_1G, (nr_free_pages() / 3) * PAGE_SIZE);
-	unsigned long one, base, most;
+	unsigned long big = big_size(SZ_1G);
+	struct unmap_cost one, most;
 
-	big &= ~(SZ_1M - 1);
-	one = measure(t, "small", SZ_1M);
-	base = measure(t, "medium", 64 * SZ_1M);
+	KTEST_ASSERT_TRUE(t, big >= 64 * SZ_1M);
+	one = measure_small(t, "small");
 	most = measure(t, "big", big);
-	KTEST_ASSERT_TRUE(t, one > 0 && base > 0 && most > 0);
-	KTEST_EXPECT_TRUE(t, most * 2 <= base * 3);
-	KTEST_EXPECT_TRUE(t, most <= PTRS_PER_PTE);
+	KTEST_EXPECT_EQ(t, one.ptes, ZAP_PTES_PER_HOLD);
+	KTEST_EXPECT_EQ(t, most.ptes, ZAP_PTES_PER_HOLD);
 }
 
-/* The same with every extra gather batch refused: flushes come sooner. */
+/*
+ * The same bound by the clock, as issue #6 states it: the longest
+ * preempt-off section of the big unmap, by the latency tracer, is at most
+ * 1.5x the 1 MiB one's. Asserted with anvil.exact_clock (make test boots
+ * this suite once more under QEMU -icount for it): on the host's clock a
+ * 17 us section is lost among stalls of the host's making.
+ */
+static void assert_time_ratio(struct ktest *t, struct unmap_cost one,
+			      struct unmap_cost most, unsigned long big)
+{
+	ktest_log(t, "longest preempt-off: %llu ns for %lu MiB vs %llu ns for 1 MiB",
+		  (unsigned long long)most.preempt_off_ns, big >> 20,
+		  (unsigned long long)one.preempt_off_ns);
+	KTEST_ASSERT_TRUE(t, one.preempt_off_ns > 0 && most.preempt_off_ns > 0);
+	KTEST_EXPECT_TRUE(t, most.preempt_off_ns * 2 <= one.preempt_off_ns * 3);
+}
+
+static void munmap_preempt_off_time_is_independent_of_size(struct ktest *t)
+{
+	unsigned long big = big_size(SZ_1G);
+	struct unmap_cost one, most;
+
+	if (!ktest_exact_clock) {
+		ktest_skip(t, "needs anvil.exact_clock (QEMU -icount)");
+		return;
+	}
+	KTEST_ASSERT_TRUE(t, big >= 64 * SZ_1M);
+	one = measure_small(t, "small");
+	most = measure(t, "big", big);
+	assert_time_ratio(t, one, most, big);
+}
+
+/*
+ * With every extra gather batch refused (the debug knob), the built-in
+ * batch of MMU_GATHER_BUNDLE pages fills every few PTEs: the gather
+ * flushes and frees far more often, each time with the lock dropped. The
+ * bound holds, tighter, in work and (with the exact clock) in time.
+ */
 static void munmap_bound_holds_without_batch_pages(struct ktest *t)
 {
-	unsigned long big = min(256 * SZ_1M, (nr_free_pages() / 3) * PAGE_SIZE);
-	unsigned long base, most;
+	unsigned long big = big_size(256 * SZ_1M);
+	struct unmap_cost one, most;
 
-	big &= ~(SZ_1M - 1);
+	KTEST_ASSERT_TRUE(t, big >= 16 * SZ_1M);
 	page_alloc_fail_nowait.fail_every = 1;
-	base = measure(t, "no batch pages, medium", 16 * SZ_1M);
+	one = measure_small(t, "no batch pages, small");
 	most = measure(t, "no batch pages, big", big);
 	page_alloc_fail_nowait.fail_every = 0;
-	KTEST_ASSERT_TRUE(t, base > 0 && most > 0);
-	/* A full 8-page batch ends each hold: tighter still. */
-	KTEST_EXPECT_TRUE(t, most * 2 <= base * 3);
-	KTEST_EXPECT_TRUE(t, most <= 2 * MMU_GATHER_BUNDLE);
+	KTEST_EXPECT_TRUE(t, one.ptes <= 2 * MMU_GATHER_BUNDLE);
+	KTEST_EXPECT_TRUE(t, most.ptes <= 2 * MMU_GATHER_BUNDLE);
+	if (ktest_exact_clock)
+		assert_time_ratio(t, one, most, big);
 }
 
 struct mm_user {
@@ -267,6 +329,7 @@ static void scheduler_switches_address_spaces(struct ktest *t)
 KTEST_SUITE(user_mm, "user_mm",
 	    KTEST_CASE(anon_faults_and_munmap_return_every_page),
 	    KTEST_CASE(fork_copy_is_copy_on_write),
-	    KTEST_CASE(munmap_preempt_off_is_independent_of_size),
+	    KTEST_CASE(munmap_holds_the_ptl_for_bounded_work),
+	    KTEST_CASE(munmap_preempt_off_time_is_independent_of_size),
 	    KTEST_CASE(munmap_bound_holds_without_batch_pages),
 	    KTEST_CASE(scheduler_switches_address_spaces));
