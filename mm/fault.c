@@ -14,6 +14,7 @@
 #include <anvil/kernel.h>
 #include <anvil/mm_types.h>
 #include <anvil/pgtable.h>
+#include <anvil/rmap.h>
 #include <anvil/rwsem.h>
 #include <anvil/sched.h>
 #include <anvil/sched/signal.h>
@@ -42,7 +43,8 @@ static bool access_ok_vma(struct vm_area_struct *vma, unsigned int flags)
  *
  * Called with mmap_lock held only for reading, like every fault, so two
  * threads may grow the same stack at once: mm->page_table_lock serializes
- * the update of vm_start (Linux uses the same lock for this). The VMA
+ * the update of vm_start (Linux uses the same lock for this), inside the
+ * anon_vma root mutex, which keeps rmap walks off the changing vm_pgoff. The VMA
  * keeps its place in the tree: it only moves down into the free gap
  * below it. Limits: RLIMIT_STACK for the whole stack, and the guard gap.
  */
@@ -61,6 +63,10 @@ static bool expand_stack(struct vm_area_struct *vma, unsigned long addr)
 	if (prev && (addr < STACK_GUARD_GAP ||
 		     prev->vm_end > addr - STACK_GUARD_GAP))
 		return false;
+	/* Its pages are numbered from vm_pgoff: rmap walks must wait. */
+	if (anon_vma_prepare(vma))
+		return false;
+	anon_vma_lock(vma->anon_vma);
 	spin_lock(&mm->page_table_lock);
 	if (addr < vma->vm_start) {
 		mm->total_vm += (vma->vm_start - addr) >> PAGE_SHIFT;
@@ -69,6 +75,7 @@ static bool expand_stack(struct vm_area_struct *vma, unsigned long addr)
 	}
 	ok = true;
 	spin_unlock(&mm->page_table_lock);
+	anon_vma_unlock(vma->anon_vma);
 	return ok;
 }
 

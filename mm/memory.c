@@ -180,6 +180,8 @@ static int do_anonymous_page(struct vm_area_struct *vma, unsigned long addr,
 	pte_t entry, *pte;
 
 	if (flags & FAULT_FLAG_WRITE) {
+		if (anon_vma_prepare(vma))
+			return VM_FAULT_OOM;
 		page = alloc_page(GFP_KERNEL | __GFP_ZERO);
 		if (!page)
 			return VM_FAULT_OOM;
@@ -195,7 +197,7 @@ static int do_anonymous_page(struct vm_area_struct *vma, unsigned long addr,
 		return 0;
 	}
 	if (page) {
-		page_add_new_anon_rmap(page);
+		page_add_new_anon_rmap(page, vma, addr);
 		atomic_long_inc(&vma->vm_mm->rss_anon);
 	}
 	set_pte_at(vma->vm_mm, addr, pte, entry);
@@ -232,10 +234,12 @@ static int do_cow_fault(struct vm_area_struct *vma, unsigned long addr,
 			pmd_t *pmd, struct page *src)
 {
 	pgprot_t prot = vm_get_page_prot(vma->vm_flags);
-	struct page *page = alloc_page(GFP_KERNEL);
+	struct page *page = NULL;
 	spinlock_t *ptl;
 	pte_t *pte;
 
+	if (!anon_vma_prepare(vma))
+		page = alloc_page(GFP_KERNEL);
 	if (!page) {
 		put_page(src);
 		return VM_FAULT_OOM;
@@ -248,7 +252,7 @@ static int do_cow_fault(struct vm_area_struct *vma, unsigned long addr,
 		put_page(src);
 		return 0;	/* raced: a fault again settles it */
 	}
-	page_add_new_anon_rmap(page);
+	page_add_new_anon_rmap(page, vma, addr);
 	atomic_long_inc(&vma->vm_mm->rss_anon);
 	set_pte_at(vma->vm_mm, addr, pte,
 		   pte_mkdirty(pte_mkwrite(pfn_pte(page_to_pfn(page), prot))));
@@ -344,7 +348,9 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long addr,
 		get_page(old);
 	pte_unmap_unlock(pte, ptl);
 
-	new = alloc_page(old ? GFP_KERNEL : GFP_KERNEL | __GFP_ZERO);
+	new = NULL;
+	if (!anon_vma_prepare(vma))
+		new = alloc_page(old ? GFP_KERNEL : GFP_KERNEL | __GFP_ZERO);
 	if (!new) {
 		if (old)
 			put_page(old);
@@ -362,7 +368,7 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long addr,
 		return 0;
 	}
 	ptep_get_and_clear(mm, addr, pte);
-	page_add_new_anon_rmap(new);
+	page_add_new_anon_rmap(new, vma, addr);
 	set_pte_at(mm, addr, pte,
 		   pte_mkdirty(pte_mkwrite(pfn_pte(page_to_pfn(new), prot))));
 	update_mmu_cache(vma, addr, pte);
@@ -432,6 +438,23 @@ int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr,
 	if (!pmd)
 		return VM_FAULT_OOM;
 	return handle_pte_fault(vma, addr & PAGE_MASK, pmd, flags);
+}
+
+/* Does the PTE at @address in @vma map @page? (For rmap walks.) */
+bool page_mapped_in_vma(struct page *page, struct vm_area_struct *vma,
+			unsigned long address)
+{
+	pmd_t *pmd = pmd_lookup(vma->vm_mm, address);
+	spinlock_t *ptl;
+	pte_t *pte;
+	bool found;
+
+	if (!pmd)
+		return false;
+	pte = pte_offset_map_lock(pmd, address, &ptl);
+	found = pte_present(*pte) && pte_pfn(*pte) == page_to_pfn(page);
+	pte_unmap_unlock(pte, ptl);
+	return found;
 }
 
 struct page *follow_page(struct vm_area_struct *vma, unsigned long addr)

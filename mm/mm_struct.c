@@ -19,6 +19,7 @@
 #include <anvil/mm_types.h>
 #include <anvil/mman.h>
 #include <anvil/pgtable.h>
+#include <anvil/rmap.h>
 #include <anvil/rwsem.h>
 #include <anvil/sched.h>
 #include <anvil/sched/mm.h>
@@ -90,6 +91,10 @@ static int dup_one_vma(struct mm_struct *mm, struct mm_struct *oldmm,
 	if (!vma)
 		return -ENOMEM;
 	vma->vm_mm = mm;
+	if (anon_vma_fork(vma, old)) {	/* before any PTE is copied */
+		vm_area_free(vma);
+		return -ENOMEM;
+	}
 	if (insert_vm_struct(mm, vma)) {
 		vm_area_free(vma);
 		return -ENOMEM;

@@ -37,11 +37,15 @@
  * since 2018 (CVE-2018-18281); on ppc64 it already does (the lazy-MMU
  * batch kills the old HPTEs before the PTL drops).
  *
- * Anonymous VMAs in anvil carry vm_pgoff == vm_start >> PAGE_SHIFT
- * (insert_vm_struct), so the moved VMA gets its new address's offset and
- * merges with neighbours like a fresh mapping. Linux keeps the old
- * offset, because its anonymous pages remember it (page->index, for the
- * reverse map); that must follow here when anon_vmas do.
+ * A moved anonymous VMA keeps its old page numbering (vm_pgoff), as in
+ * Linux: its pages remember their place in it (page->index), which is
+ * how the reverse map finds their address in any VMA of the anon_vma
+ * tree. So it merges with a neighbour only when the numbers follow on
+ * and the anon_vma is the same one (an mremap moving a piece back next
+ * to the rest, say). A VMA that never had a page takes its new
+ * address's number, like a fresh mapping. While PTEs move, the anon_vma
+ * root mutex is held: an rmap walk sees each PTE at the old address or
+ * at the new one, never at neither.
  *
  * Errors are Linux's: EINVAL for bad flags, an unaligned address, a zero
  * new length, MREMAP_FIXED without MREMAP_MAYMOVE or overlapping the old
@@ -61,6 +65,7 @@
 #include <anvil/mm_types.h>
 #include <anvil/mman.h>
 #include <anvil/pgtable.h>
+#include <anvil/rmap.h>
 #include <anvil/rwsem.h>
 #include <anvil/spinlock.h>
 
@@ -166,6 +171,7 @@ static unsigned long move_page_tables(struct vm_area_struct *vma,
 	unsigned long old_start = old_addr, old_end = old_addr + len, extent;
 	bool need_flush = false;
 
+	vma_lock_anon_vma(vma);	/* rmap walks wait: see the top */
 	for (; old_addr < old_end; old_addr += extent, new_addr += extent) {
 		pmd_t *old_pmd, *new_pmd;
 
@@ -181,9 +187,32 @@ static unsigned long move_page_tables(struct vm_area_struct *vma,
 		need_flush |= move_ptes(mm, old_pmd, old_addr,
 					old_addr + extent, new_pmd, new_addr);
 	}
+	vma_unlock_anon_vma(vma);
 	if (need_flush)
 		flush_tlb_range(vma, old_start, old_addr);
 	return old_addr - old_start;
+}
+
+/*
+ * May the range [addr, end), about to hold pages of @anon_vma's tree,
+ * merge with the VMAs right next to it? Only if each that touches it has
+ * that same anon_vma (or the range has none): a neighbour without one
+ * would take the pages in without being on their anon_vmas' lists.
+ */
+static bool same_anon_vma_around(struct mm_struct *mm,
+				 struct vm_area_struct *prev,
+				 unsigned long addr, unsigned long end,
+				 struct anon_vma *anon_vma)
+{
+	struct vm_area_struct *next = prev ? prev->vm_next : mm->mmap;
+
+	if (!anon_vma)
+		return true;
+	if (prev && prev->vm_end == addr && prev->anon_vma != anon_vma)
+		return false;
+	if (next && next->vm_start == end && next->anon_vma != anon_vma)
+		return false;
+	return true;
 }
 
 /*
@@ -202,14 +231,16 @@ static struct vm_area_struct *copy_vma(struct vm_area_struct **vmap,
 	struct mm_struct *mm = vma->vm_mm;
 	unsigned long vma_start = vma->vm_start, pgoff;
 
-	if (vma->vm_file)
+	if (vma->vm_file || vma->anon_vma)
 		pgoff = vma->vm_pgoff +
 			((old_addr - vma->vm_start) >> PAGE_SHIFT);
 	else
 		pgoff = addr >> PAGE_SHIFT;
 	find_vma_prev(mm, addr, &prev);
-	new = vma_merge(mm, prev, addr, addr + len, vma->vm_flags,
-			vma->anon_vma, vma->vm_file, pgoff);
+	new = NULL;
+	if (same_anon_vma_around(mm, prev, addr, addr + len, vma->anon_vma))
+		new = vma_merge(mm, prev, addr, addr + len, vma->vm_flags,
+				vma->anon_vma, vma->vm_file, pgoff);
 	if (new) {
 		if (vma_start >= new->vm_start && vma_start < new->vm_end)
 			*vmap = new;
@@ -218,6 +249,10 @@ static struct vm_area_struct *copy_vma(struct vm_area_struct **vmap,
 	new = vm_area_dup(vma);
 	if (!new)
 		return NULL;
+	if (anon_vma_clone(new, vma)) {	/* it will hold the same pages */
+		vm_area_free(new);
+		return NULL;
+	}
 	new->vm_start = addr;
 	new->vm_end = addr + len;
 	new->vm_pgoff = pgoff;

@@ -201,8 +201,13 @@ static bool block_page_is_bad(const struct page *page, unsigned long flags)
  */
 static bool free_pages_prepare(struct page *page, unsigned int order)
 {
-	const char *problem = free_head_problem(page, order);
+	const char *problem;
 	unsigned long tail_flags = 0;
+
+	/* An anonymous page's mapping is its anon_vma: only a pointer. */
+	if (PageAnon(page))
+		page->mapping = NULL;
+	problem = free_head_problem(page, order);
 
 	if (problem) {
 		bad_page(page, problem);

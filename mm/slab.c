@@ -126,7 +126,7 @@ static bool calculate_sizes(struct kmem_cache *s)
 	offset = s->red_left + ALIGN(s->object_size, sizeof(void *));
 	if (s->flags & SLAB_RED_ZONE)
 		offset += sizeof(void *);
-	if ((s->flags & SLAB_DEBUG_FLAGS) || s->ctor) {
+	if ((s->flags & (SLAB_DEBUG_FLAGS | SLAB_TYPESAFE)) || s->ctor) {
 		s->free_offset = offset - s->red_left;
 		offset += sizeof(void *);
 	} else {
@@ -354,7 +354,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *obj)
 		list_move(&page->lru, &s->slabs_partial);
 		return;
 	}
-	if (s->nr_free_slabs >= SLAB_KEEP_FREE) {
+	if (s->nr_free_slabs >= SLAB_KEEP_FREE && !(s->flags & SLAB_TYPESAFE)) {
 		list_del(&page->lru);
 		s->nr_slabs--;
 		discard_slab(s, page);
@@ -439,6 +439,8 @@ unsigned long kmem_cache_shrink(struct kmem_cache *s)
 	unsigned long flags, pages = 0;
 	struct page *page, *next;
 
+	if (s->flags & SLAB_TYPESAFE)
+		return 0;	/* its memory must stay its objects' */
 	spin_lock_irqsave(&s->lock, flags);
 	list_for_each_entry_safe(page, next, &s->slabs_free, lru) {
 		list_del(&page->lru);
@@ -465,8 +467,9 @@ static bool kmem_cache_setup(struct kmem_cache *s, const char *name,
 		align += align & -align;	/* round up to a power of 2 */
 	if (MM_DEBUG && !(flags & SLAB_NO_DEBUG))
 		flags |= SLAB_DEBUG_FLAGS;
-	if (ctor)
-		flags &= ~SLAB_POISON;	/* poison would undo the ctor */
+	if (ctor || (flags & SLAB_TYPESAFE))
+		flags &= ~SLAB_POISON;	/* poison would undo the ctor, or
+					 * the fields a stale reader checks */
 
 	s->name = name;
 	s->object_size = size;

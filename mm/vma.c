@@ -30,11 +30,13 @@
  * VMA is also on its file's i_mmap list: vma_link/vma_unlink keep it
  * there, and vma_adjust() holds the file's i_mmap_mutex (inside
  * mmap_lock, as in Linux's mm/rmap.c lock order) around its bound
- * changes; the file side itself is mm/vma_file.c. Later the anon_vma
- * lock joins it there.
+ * changes; the file side itself is mm/vma_file.c. The anon_vma root
+ * mutex nests inside it there, so an rmap walk (which holds only that
+ * mutex) never sees a VMA's bounds and vm_pgoff disagree.
  */
 #include <anvil/kernel.h>
 #include <anvil/rbtree.h>
+#include <anvil/rmap.h>
 #include <anvil/slab.h>
 
 #include "vma_internal.h"
@@ -53,6 +55,7 @@ static struct vm_area_struct *rb_to_vma(struct rb_node *node)
 
 void vma_cache_init(void)
 {
+	anon_vma_init();
 	if (vm_area_cachep)
 		return; /* mm_init made it; host tests may call again */
 	vm_area_cachep = kmem_cache_create("vm_area_struct",
@@ -72,14 +75,16 @@ struct vm_area_struct *vm_area_alloc(struct mm_struct *mm)
 	RB_CLEAR_NODE(&vma->vm_rb);
 	INIT_LIST_HEAD(&vma->vm_detached);
 	INIT_LIST_HEAD(&vma->shared);
+	INIT_LIST_HEAD(&vma->anon_vma_chain);
 	return vma;
 }
 
 /*
  * A copy of @orig (bounds, flags, backing) in no tree; NULL if out of
- * memory. May sleep. The copy takes its own file reference here (and,
- * when anon_vmas are chained, its anon_vma links), so that every VMA
- * is freed the same way: vm_area_free drops what it holds.
+ * memory. May sleep. The copy takes its own file reference here; its
+ * anon_vma pointer is @orig's, but it is on no anon_vma list until the
+ * caller chains it (anon_vma_clone, or anon_vma_fork, which may fail).
+ * Every VMA is freed the same way: vm_area_free drops what it holds.
  */
 struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig)
 {
@@ -92,21 +97,23 @@ struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig)
 	RB_CLEAR_NODE(&new->vm_rb);
 	INIT_LIST_HEAD(&new->vm_detached);
 	INIT_LIST_HEAD(&new->shared);
+	INIT_LIST_HEAD(&new->anon_vma_chain);
 	if (new->vm_file)
 		vma_get_file(new);
 	return new;
 }
 
 /*
- * Free a VMA that is in no tree (nor on its file's i_mmap), dropping its
- * file reference. May sleep only when that was the file's last
- * reference; a caller holding locks frees VMAs whose file something else
- * still holds (vma_absorb: the surviving VMA maps the same file).
+ * Free a VMA that is in no tree (nor on its file's i_mmap), taking it
+ * off its anon_vmas (whose root mutex may sleep) and dropping its file
+ * reference (which may sleep when it was the file's last). Its pages
+ * must be unmapped already: an anon_vma it was the last VMA of goes too.
  */
 void vm_area_free(struct vm_area_struct *vma)
 {
 	WARN_ON(!RB_EMPTY_NODE(&vma->vm_rb));
 	WARN_ON(!list_empty(&vma->shared));
+	unlink_anon_vmas(vma);
 	if (vma->vm_file)
 		vma_put_file(vma);
 	kmem_cache_free(vm_area_cachep, vma);
@@ -254,8 +261,10 @@ void vma_link(struct mm_struct *mm, struct vm_area_struct *vma,
 
 /*
  * insert_vm_struct - link a VMA the caller built into @mm (exec's stack,
- * special mappings). An anonymous VMA's vm_pgoff is set to its page
- * number, which is what lets neighbouring anonymous VMAs merge.
+ * special mappings, fork's copies). An anonymous VMA with no pages yet
+ * (no anon_vma) gets its page number as vm_pgoff, which is what lets
+ * neighbouring anonymous VMAs merge; one with an anon_vma keeps its own,
+ * since its pages' page->index are counted in it.
  * Returns 0, -EINVAL if the range is empty or not page-aligned, or
  * -ENOMEM if it overlaps a VMA. mmap_lock held for writing.
  */
@@ -271,7 +280,8 @@ int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma)
 	if (find_vma_links(mm, vma->vm_start, vma->vm_end, &prev, &link,
 			   &parent))
 		return -ENOMEM;
-	if (!vma->vm_file)
+	/* One with pages keeps its numbering: they remember it. */
+	if (!vma->vm_file && !vma->anon_vma)
 		vma->vm_pgoff = vma->vm_start >> PAGE_SHIFT;
 	vma->vm_mm = mm;
 	vma_link(mm, vma, prev, link, parent);
@@ -322,28 +332,50 @@ void vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma)
 
 /*
  * @importer takes over (part of) @exporter's range: it must be able to
- * find the anonymous pages there. For now that means sharing the
- * anon_vma pointer; the anon_vma work turns this into anon_vma_clone().
+ * find the anonymous pages there, so it is chained to @exporter's
+ * anon_vmas, unless it has an anon_vma already (the merge rules then
+ * say it is the same one). 0 or -ENOMEM.
  */
-static void vma_import_anon(struct vm_area_struct *importer,
-			    struct vm_area_struct *exporter)
+static int vma_import_anon(struct vm_area_struct *importer,
+			   struct vm_area_struct *exporter)
 {
-	if (!importer->anon_vma)
-		importer->anon_vma = exporter->anon_vma;
+	if (importer->anon_vma || !exporter->anon_vma)
+		return 0;
+	if (anon_vma_clone(importer, exporter))
+		return -ENOMEM;
+	importer->anon_vma = exporter->anon_vma;
+	return 0;
 }
 
 /*
- * Remove @next, which @vma has swallowed. They map the same file (or
- * none), whose i_mmap_mutex vma_adjust holds; @vma keeps a reference,
- * so dropping @next's cannot be the last.
+ * Take @next, which @vma has swallowed, out of the tree and i_mmap (they
+ * map the same file, or none, whose i_mmap_mutex vma_adjust holds) and
+ * onto @gone, to be freed once vma_adjust has let go of the anon_vma
+ * lock that freeing takes.
  */
-static void vma_absorb(struct vm_area_struct *vma, struct vm_area_struct *next)
+static void vma_absorb(struct vm_area_struct *vma, struct vm_area_struct *next,
+		       struct list_head *gone)
 {
-	vma_import_anon(vma, next);
 	__vma_unlink(vma->vm_mm, next);
 	if (next->vm_file)
 		__unlink_file_vma(next);
-	vm_area_free(next);
+	list_add_tail(&next->vm_detached, gone);
+}
+
+/*
+ * Chain whichever VMA grows over another's pages to its anon_vmas, before
+ * anything moves (it may fail). Returns 0 or -ENOMEM.
+ */
+static int vma_adjust_import(struct vm_area_struct *vma, unsigned long end)
+{
+	struct vm_area_struct *next = vma->vm_next, *n;
+	int err = 0;
+
+	for (n = next; n && end > n->vm_start && !err; n = n->vm_next)
+		err = vma_import_anon(vma, n);		/* @vma grows */
+	if (!err && next && end < vma->vm_end && next->vm_start == vma->vm_end)
+		err = vma_import_anon(next, vma);	/* @next grows down */
+	return err;
 }
 
 /*
@@ -360,41 +392,51 @@ static void vma_absorb(struct vm_area_struct *vma, struct vm_area_struct *next)
  *    a neighbour right after it, split it and unlink the piece instead.
  *
  * @start may move down into a hole (case 3), but not below the previous
- * VMA's end. Returns 0, or -EINVAL for a misshapen range (a bug in the
- * caller: warns); an @insert that overlaps is a BUG. For a file VMA the
- * file's i_mmap_mutex is held throughout, so a truncate walking i_mmap
- * (unmap_mapping_range) never sees half a change of bounds and offsets:
- * every VMA involved maps the same file (vma_merge and split see to it).
- * mmap_lock held for writing. May sleep (the mutex).
+ * VMA's end. Returns 0, -ENOMEM when a VMA growing over another's pages
+ * cannot be chained to its anon_vmas (nothing changed then), or -EINVAL
+ * for a misshapen range (a bug in the caller: warns); an @insert that
+ * overlaps is a BUG.
+ *
+ * The bounds and offsets change under the file's i_mmap_mutex (for a
+ * truncate walking i_mmap) and the anon_vma root mutex (for an rmap
+ * walk), so neither walk sees half a change: every VMA involved maps the
+ * same file and is on the same anon_vma tree (vma_merge and split see to
+ * it). mmap_lock held for writing. May sleep (the mutexes).
  */
 int vma_adjust(struct vm_area_struct *vma, unsigned long start,
 	       unsigned long end, unsigned long pgoff,
 	       struct vm_area_struct *insert)
 {
 	struct mm_struct *mm = vma->vm_mm;
-	struct vm_area_struct *next = vma->vm_next;
+	struct vm_area_struct *next = vma->vm_next, *gone_vma, *tmp;
+	struct anon_vma *anon_vma;
 	long adjust_next = 0;	/* pages vm_next's start moves up by */
+	LIST_HEAD(gone);
 
 	mmap_assert_write_locked(mm);
 	if (WARN_ON(start >= end || !PAGE_ALIGNED(start) ||
 		    !PAGE_ALIGNED(end) ||
 		    (vma->vm_prev && start < vma->vm_prev->vm_end)))
 		return -EINVAL;
+	if (!insert && vma_adjust_import(vma, end))
+		return -ENOMEM;
+	anon_vma = vma->anon_vma;
+	if (!anon_vma && next && !insert)
+		anon_vma = next->anon_vma;
 	if (vma->vm_file)
 		vma_file_lock(vma);
+	if (anon_vma)
+		anon_vma_lock(anon_vma);
 	if (!insert) {
 		while (next && end >= next->vm_end) {
-			vma_absorb(vma, next);
+			vma_absorb(vma, next, &gone);
 			next = vma->vm_next;
 		}
-		if (next && end > next->vm_start) {
+		if (next && end > next->vm_start)
 			adjust_next = (long)(end - next->vm_start) >> PAGE_SHIFT;
-			vma_import_anon(vma, next);
-		} else if (next && end < vma->vm_end &&
-			   next->vm_start == vma->vm_end) {
+		else if (next && end < vma->vm_end &&
+			 next->vm_start == vma->vm_end)
 			adjust_next = -((long)(vma->vm_end - end) >> PAGE_SHIFT);
-			vma_import_anon(next, vma);
-		}
 	}
 	vma->vm_start = start;
 	vma->vm_end = end;
@@ -413,6 +455,13 @@ int vma_adjust(struct vm_area_struct *vma, unsigned long start,
 		__vma_link(mm, insert, prev, link, parent);
 		if (insert->vm_file)
 			__vma_link_file(insert);
+	}
+	if (anon_vma)
+		anon_vma_unlock(anon_vma);
+	/* @vma holds the file too: these puts are not its last reference. */
+	list_for_each_entry_safe(gone_vma, tmp, &gone, vm_detached) {
+		list_del_init(&gone_vma->vm_detached);
+		vm_area_free(gone_vma);
 	}
 	if (vma->vm_file)
 		vma_file_unlock(vma);
@@ -439,6 +488,10 @@ int __split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 	new = vm_area_dup(vma);
 	if (!new)
 		return -ENOMEM;
+	if (anon_vma_clone(new, vma)) {		/* it shares the pages */
+		vm_area_free(new);
+		return -ENOMEM;
+	}
 	if (new_below) {
 		new->vm_end = addr;
 		err = vma_adjust(vma, addr, vma->vm_end,

@@ -88,6 +88,12 @@ static inline bool list_empty(const struct list_head *head)
 	return head->next == head;
 }
 
+/* Exactly one node on the list? */
+static inline bool list_is_singular(const struct list_head *head)
+{
+	return !list_empty(head) && head->next == head->prev;
+}
+
 /* Move every node of @list to the front of @head; @list ends up empty. */
 static inline void list_splice_init(struct list_head *list,
 				    struct list_head *head)
@@ -108,6 +114,8 @@ static inline void list_splice_init(struct list_head *list,
 	list_entry((head)->prev, type, member)
 #define list_next_entry(pos, member) \
 	list_entry((pos)->member.next, __typeof__(*(pos)), member)
+#define list_prev_entry(pos, member) \
+	list_entry((pos)->member.prev, __typeof__(*(pos)), member)
 
 /* The first entry, or NULL if the list is empty. */
 #define list_first_entry_or_null(head, type, member) \
@@ -119,6 +127,11 @@ static inline void list_splice_init(struct list_head *list,
 #define list_for_each_entry(pos, head, member)                          \
 	for (pos = list_first_entry(head, __typeof__(*pos), member);    \
 	     &pos->member != (head); pos = list_next_entry(pos, member))
+
+/* The same, last node first. */
+#define list_for_each_entry_reverse(pos, head, member)                  \
+	for (pos = list_last_entry(head, __typeof__(*pos), member);     \
+	     &pos->member != (head); pos = list_prev_entry(pos, member))
 
 /* Like list_for_each_entry, but @pos may be removed inside the loop. */
 #define list_for_each_entry_safe(pos, n, head, member)                  \

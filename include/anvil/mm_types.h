@@ -88,9 +88,12 @@ struct vm_area_struct {
 					 * holds a reference (get_file) */
 	struct list_head shared;	/* on vm_file's mapping->i_mmap,
 					 * under its i_mmap_mutex */
-	struct anon_vma *anon_vma;	/* [M] anonymous pages' reverse map
-					 * (opaque for now; the anon_vma work
-					 * will let faults set it under [R]) */
+	struct anon_vma *anon_vma;	/* [M], or set once by a fault ([R]
+					 * plus mm->page_table_lock): where
+					 * its new anonymous pages go
+					 * (<anvil/rmap.h>) */
+	struct list_head anon_vma_chain; /* every anon_vma it is on, newest
+					 * first; same locking */
 	const struct vm_operations_struct *vm_ops; /* [I] the file's fault
 					 * handler (f_op->mmap sets it) */
 	struct list_head vm_detached;	/* [M] on the caller's list after

@@ -29,6 +29,15 @@
 #define SLAB_RED_ZONE	   0x04UL /* guard bytes around each object */
 #define SLAB_POISON	   0x08UL /* fill free objects with a pattern */
 #define SLAB_NO_DEBUG	   0x10UL /* no red zone/poison even in debug */
+/*
+ * Type-stable memory: a freed object's memory stays an object of this
+ * cache for good (its slabs never go back to the buddy allocator, and it
+ * is not poisoned), so a lockless reader holding a stale pointer may
+ * still read it, e.g. atomic_inc_not_zero() on its refcount, and then
+ * recheck that it is the object it wanted. Linux's SLAB_TYPESAFE_BY_RCU
+ * without the RCU grace period, which anvil does not have.
+ */
+#define SLAB_TYPESAFE	   0x20UL
 
 /* A cache line on every arch anvil runs on is at most this many bytes. */
 #define SLAB_CACHE_LINE 64

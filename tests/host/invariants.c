@@ -21,7 +21,9 @@
  *	inside a VMA of its mm, every page mapped is allocated (not on a
  *	free list) with exactly one reference and one map count per PTE
  *	mapping it, each mm's rss_anon counts its PTEs of ordinary pages,
- *	and its nr_ptes its PTE tables.
+ *	and its nr_ptes its PTE tables; and, in the tests that build the
+ *	reverse map (mm/rmap.c), that an rmap walk from every anonymous
+ *	page finds each of its PTEs exactly once.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +38,9 @@
 
 #include "../../mm/internal.h"
 #include "host.h"
+
+/* Linked only into the tests that build mm/rmap.c. */
+#pragma weak page_rmap_count
 
 static char problem[256];
 static unsigned char *free_map;	/* per pfn: 0 used, 1 free, 2 head */
@@ -339,6 +344,10 @@ const char *mm_check(struct mm_struct **mms, int n)
 		if (page_ref_count(page) != (int)n)
 			return FAIL("pfn %lx mapped %u times, refcount %d", pfn,
 				    n, page_ref_count(page));
+		if (page_rmap_count && PageAnon(page) &&
+		    page_rmap_count(page) != (int)n)
+			return FAIL("pfn %lx mapped %u times, rmap walk finds %d",
+				    pfn, n, page_rmap_count(page));
 	}
 	return NULL;
 }

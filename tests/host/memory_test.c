@@ -73,13 +73,16 @@ struct space {
 static void space_init(struct space *s, unsigned long start,
 		       unsigned long pages, unsigned long flags)
 {
+	anon_vma_init();
 	memset(s, 0, sizeof(*s));
 	s->mm.pgd = page_address(alloc_page(GFP_KERNEL | __GFP_ZERO));
 	spin_lock_init(&s->mm.page_table_lock);
 	s->vma.vm_mm = &s->mm;
 	s->vma.vm_start = start;
 	s->vma.vm_end = start + pages * PAGE_SIZE;
+	s->vma.vm_pgoff = start >> PAGE_SHIFT;
 	s->vma.vm_flags = flags;
+	INIT_LIST_HEAD(&s->vma.anon_vma_chain);
 	s->mm.mmap = &s->vma;
 }
 
@@ -92,6 +95,7 @@ static void space_exit(struct space *s)
 	unmap_vmas(&tlb, &s->vma, s->vma.vm_start, s->vma.vm_end);
 	free_pgd_range(&tlb, s->vma.vm_start, s->vma.vm_end, 0, 0);
 	tlb_finish_mmu(&tlb);
+	unlink_anon_vmas(&s->vma);	/* as vm_area_free does */
 	free_page((unsigned long)s->mm.pgd);
 }
 
@@ -159,7 +163,8 @@ static void fork_shares_then_copies_on_write(void)
 {
 	struct space parent, child;
 	unsigned long before = nr_free_pages();
-	struct page *shared;
+	long anon_vmas = nr_anon_vmas();
+	struct page *shared, *copy;
 
 	space_init(&parent, 0x600000, 8, ANON_RW);
 	for (unsigned long a = 0x600000; a < 0x608000; a += PAGE_SIZE) {
@@ -167,6 +172,8 @@ static void fork_shares_then_copies_on_write(void)
 		*user_word(&parent, a) = a;
 	}
 	space_init(&child, 0x600000, 8, ANON_RW);
+	CHECK_EQ(anon_vma_fork(&child.vma, &parent.vma), 0);
+	CHECK(child.vma.anon_vma->root == parent.vma.anon_vma);
 	host_pte_changes_outside_lazy = 0;
 	CHECK_EQ(copy_page_range(&child.mm, &parent.mm, &parent.vma), 0);
 	CHECK_EQ(host_pte_changes_outside_lazy, 0);
@@ -174,9 +181,17 @@ static void fork_shares_then_copies_on_write(void)
 	CHECK(shared == follow_page(&child.vma, 0x603000));
 	CHECK_EQ(page_mapcount(shared), 2);
 	CHECK_EQ(page_ref_count(shared), 2);
+	/* The reverse map finds both: the parent's anon_vma lists the child. */
+	CHECK(page_anon_vma(shared) == parent.vma.anon_vma);
+	CHECK_EQ(page_rmap_count(shared), 2);
 
 	CHECK_EQ(handle_mm_fault(&child.vma, 0x603000, FAULT_FLAG_WRITE), 0);
-	CHECK(follow_page(&child.vma, 0x603000) != shared);
+	copy = follow_page(&child.vma, 0x603000);
+	CHECK(copy != shared);
+	/* The copy is the child's alone, in the child's own anon_vma. */
+	CHECK(page_anon_vma(copy) == child.vma.anon_vma);
+	CHECK_EQ(page_rmap_count(copy), 1);
+	CHECK_EQ(page_rmap_count(shared), 1);
 	CHECK_EQ(*user_word(&child, 0x603000), 0x603000); /* copied data */
 	*user_word(&child, 0x603000) = 7;
 	CHECK_EQ(*user_word(&parent, 0x603000), 0x603000); /* isolated */
@@ -192,6 +207,7 @@ static void fork_shares_then_copies_on_write(void)
 		CHECK_EQ(*user_word(&parent, a), a);
 	space_exit(&parent);
 	CHECK_EQ(nr_free_pages(), before);
+	CHECK_EQ(nr_anon_vmas(), anon_vmas);
 }
 
 /* A fork chain: grandchild, child and parent each keep their own data. */
@@ -199,6 +215,8 @@ static void fork_chain_keeps_every_generation_isolated(void)
 {
 	struct space gen[4];
 	unsigned long before = nr_free_pages();
+	long anon_vmas = nr_anon_vmas();
+	struct page *first;
 
 	space_init(&gen[0], 0x800000, 3, ANON_RW);
 	for (int i = 0; i < 3; i++)
@@ -207,6 +225,7 @@ static void fork_chain_keeps_every_generation_isolated(void)
 	*user_word(&gen[0], 0x801000) = 100;
 	for (int g = 1; g < 4; g++) {
 		space_init(&gen[g], 0x800000, 3, ANON_RW);
+		CHECK_EQ(anon_vma_fork(&gen[g].vma, &gen[g - 1].vma), 0);
 		CHECK_EQ(copy_page_range(&gen[g].mm, &gen[g - 1].mm,
 					 &gen[g - 1].vma), 0);
 		CHECK_EQ(handle_mm_fault(&gen[g].vma, 0x801000,
@@ -215,9 +234,27 @@ static void fork_chain_keeps_every_generation_isolated(void)
 	}
 	for (int g = 0; g < 4; g++)
 		CHECK_EQ(*user_word(&gen[g], 0x801000), 100 + g);
+	/*
+	 * One tree, rooted in gen[0]'s anon_vma: every generation's page at
+	 * 0x801000 is in its own anon_vma and found in one VMA; the page at
+	 * 0x800000, never written after the forks, in all four.
+	 */
+	first = follow_page(&gen[0].vma, 0x800000);
+	CHECK_EQ(page_rmap_count(first), 4);
+	CHECK_EQ(page_mapcount(first), 4);
+	for (int g = 0; g < 4; g++) {
+		struct page *own = follow_page(&gen[g].vma, 0x801000);
+
+		CHECK(gen[g].vma.anon_vma->root == gen[0].vma.anon_vma);
+		CHECK(page_anon_vma(own) == gen[g].vma.anon_vma);
+		CHECK_EQ(page_rmap_count(own), 1);
+	}
+	CHECK_EQ(nr_anon_vmas() - anon_vmas, 4);
 	for (int g = 3; g >= 0; g--)	/* exit in an odd order */
 		space_exit(&gen[(g + 2) % 4]);
 	CHECK_EQ(nr_free_pages(), before);
+	/* The root went last, however the generations exited. */
+	CHECK_EQ(nr_anon_vmas(), anon_vmas);
 }
 
 /* Populate [start, start+pages) in @s with written pages. */

@@ -25,10 +25,12 @@
 #include <anvil/kernel.h>
 #include <anvil/mm.h>
 #include <anvil/mm_types.h>
+#include <anvil/rmap.h>
 #include <anvil/slab.h>
 
 #include "../../mm/vma_internal.h"
 #include "host.h"
+
 #include "vma_test.h"
 
 /* The stand-in objects behind FA, FB, AV1, AV2. */
@@ -57,6 +59,7 @@ void mm_setup(void)
 	memset(&mm, 0, sizeof(mm));
 	mm.mm_rb = RB_ROOT;
 	init_rwsem(&mm.mmap_lock);
+	spin_lock_init(&mm.page_table_lock);
 	mm.task_size = P(1000);
 	mm.mmap_base = P(900);
 	sysctl_max_map_count = DEFAULT_MAX_MAP_COUNT;
@@ -518,17 +521,17 @@ static void merge_needs_compatible_backing(void)
 
 	mm_setup();				/* two different anon_vmas */
 	CHECK((p = map(100, 104, RW)) && (n = map(108, 112, RW)));
-	p->anon_vma = AV1;
-	n->anon_vma = AV2;
+	CHECK(!anon_vma_prepare(p) && !anon_vma_prepare(n));
+	CHECK(p->anon_vma && n->anon_vma && p->anon_vma != n->anon_vma);
 	CHECK(vma_merge(&mm, p, P(104), P(108), RW, NULL, NULL, 104) == p);
 	CHECK_LAYOUT("100-108:rw 108-112:rw");	/* case 2, not 1 */
-	CHECK(!vma_merge(&mm, p, P(108), P(112), RW, AV2, NULL, 108));
+	CHECK(!vma_merge(&mm, p, P(108), P(112), RW, n->anon_vma, NULL, 108));
 
 	mm_setup();			/* one anon_vma: the merged VMA keeps it */
 	CHECK((p = map(100, 104, RW)) && (n = map(108, 112, RW)));
-	n->anon_vma = AV1;
+	CHECK(!anon_vma_prepare(n));
 	CHECK(vma_merge(&mm, p, P(104), P(108), RW, NULL, NULL, 104) == p);
-	CHECK(p->anon_vma == AV1);
+	CHECK(p->anon_vma && list_is_singular(&p->anon_vma_chain));
 	CHECK_LAYOUT("100-112:rw");
 	DONE();
 }

@@ -40,6 +40,7 @@
 #include <anvil/uaccess.h>
 #include <asm/processor.h>
 
+#include "ktest_mm.h"
 #include "user_fixture.h"
 
 #define BASE 0x10000000UL	/* 2 MiB aligned */
@@ -47,18 +48,6 @@
 #define RW (PROT_READ | PROT_WRITE)
 #define ANON (MAP_PRIVATE | MAP_ANONYMOUS)
 #define POPULATED (ANON | MAP_FIXED | MAP_POPULATE)
-
-static struct page *page_at(struct mm_struct *mm, unsigned long addr)
-{
-	struct vm_area_struct *vma;
-	struct page *page;
-
-	down_read(&mm->mmap_lock);
-	vma = find_vma(mm, addr);
-	page = vma && vma->vm_start <= addr ? follow_page(vma, addr) : NULL;
-	up_read(&mm->mmap_lock);
-	return page;
-}
 
 static unsigned long *word(struct mm_struct *mm, unsigned long addr)
 {

@@ -17,11 +17,14 @@
 #include <anvil/mman.h>
 #include <anvil/mmu_gather.h>
 #include <anvil/pgtable.h>
+#include <anvil/rmap.h>
 #include <anvil/rwsem.h>
 #include <anvil/trace.h>
 
 #include <anvil/sched.h>
 #include <asm/mmu_context.h>
+
+#include "ktest_mm.h"
 
 struct mm_struct *mm_alloc(void);
 void kthread_use_mm(struct mm_struct *mm);
@@ -116,6 +119,62 @@ static void fork_copy_is_copy_on_write(struct ktest *t)
 	KTEST_EXPECT_EQ(t, *word(child, BASE), 2);
 	mmput(child);
 	KTEST_EXPECT_EQ(t, nr_free_pages(), before);
+}
+
+/*
+ * The reverse map through real forks: a page shared by a parent, its
+ * child and grandchild is found three times from its anon_vma (the
+ * parent's, the tree's root); a page the child copies on write is in
+ * the child's own anon_vma and found once. mprotect splitting the
+ * parent's VMA and mremap moving the child's page keep every count; the
+ * child exiting first (the middle of the tree) leaves the others right,
+ * and when all are gone so are their anon_vmas, root last.
+ */
+static void rmap_finds_every_mapping_through_forks(struct ktest *t)
+{
+	long anon_vmas = nr_anon_vmas();
+	struct mm_struct *parent = mm_alloc(), *child, *grandchild;
+	struct page *shared, *copy;
+	unsigned long far = BASE + 64 * SZ_1M;
+
+	KTEST_ASSERT_NOT_NULL(t, parent);
+	KTEST_EXPECT_EQ(t, do_mmap(parent, BASE, 4 * PAGE_SIZE, RW,
+				ANON | MAP_FIXED | MAP_POPULATE, -1, 0), BASE);
+	child = dup_mm(parent);
+	KTEST_ASSERT_NOT_NULL(t, child);
+	grandchild = dup_mm(child);
+	KTEST_ASSERT_NOT_NULL(t, grandchild);
+	shared = page_at(parent, BASE);
+	KTEST_ASSERT_NOT_NULL(t, shared);
+	KTEST_EXPECT_EQ(t, page_mapcount(shared), 3);
+	KTEST_EXPECT_EQ(t, page_rmap_count(shared), 3);
+
+	KTEST_EXPECT_EQ(t, fault(child, BASE + PAGE_SIZE, true), 0);
+	copy = page_at(child, BASE + PAGE_SIZE);
+	KTEST_EXPECT_TRUE(t, copy && copy != page_at(parent, BASE + PAGE_SIZE));
+	KTEST_EXPECT_EQ(t, page_rmap_count(copy), 1);
+	KTEST_EXPECT_EQ(t, page_rmap_count(page_at(parent, BASE + PAGE_SIZE)),
+			2);
+
+	/* Split the parent's VMA in three: the same pages, the same counts. */
+	KTEST_EXPECT_EQ(t, do_mprotect(parent, BASE + PAGE_SIZE, PAGE_SIZE,
+				       PROT_READ), 0);
+	KTEST_EXPECT_EQ(t, page_rmap_count(shared), 3);
+	/* Move the child's copy far away: the walk finds it there. */
+	KTEST_EXPECT_EQ(t, (long)do_mremap(child, BASE + PAGE_SIZE, PAGE_SIZE,
+					   PAGE_SIZE,
+					   MREMAP_MAYMOVE | MREMAP_FIXED, far),
+			(long)far);
+	KTEST_EXPECT_TRUE(t, page_at(child, far) == copy);
+	KTEST_EXPECT_EQ(t, page_rmap_count(copy), 1);
+
+	mmput(child);
+	KTEST_EXPECT_EQ(t, page_rmap_count(shared), 2);
+	KTEST_EXPECT_EQ(t, page_mapcount(shared), 2);
+	mmput(parent);
+	KTEST_EXPECT_EQ(t, page_rmap_count(shared), 1);
+	mmput(grandchild);
+	KTEST_EXPECT_EQ(t, nr_anon_vmas(), anon_vmas);
 }
 
 struct unmap_cost {
@@ -329,6 +388,7 @@ static void scheduler_switches_address_spaces(struct ktest *t)
 KTEST_SUITE(user_mm, "user_mm",
 	    KTEST_CASE(anon_faults_and_munmap_return_every_page),
 	    KTEST_CASE(fork_copy_is_copy_on_write),
+	    KTEST_CASE(rmap_finds_every_mapping_through_forks),
 	    KTEST_CASE(munmap_holds_the_ptl_for_bounded_work),
 	    KTEST_CASE(munmap_preempt_off_time_is_independent_of_size),
 	    KTEST_CASE(munmap_bound_holds_without_batch_pages),
