@@ -6,6 +6,7 @@
  * every other lock of the kernel):
  *
  *	mm->mmap_lock (rw_semaphore)
+ *	  mm_all_locks_mutex		(mm_take_all_locks only)
  *	  inode->i_mmap_mutex		(file mappings: truncate, rmap walk)
  *	    anon_vma->root->mutex	(always the ROOT's: seed 003)
  *	      mm->page_table_lock	(populating pgd/pud/pmd entries)
@@ -34,15 +35,21 @@
  *	- each non-root anon_vma holds a reference to its root: the root's
  *	  mutex and memory outlive every node that locks through it.
  *
- * The consumer of the walk is reclaim (try_to_unmap), still to come;
- * rmap_walk() and page_rmap_count() are what tests check it with.
+ * rmap_walk() covers both kinds of page. Its consumer is reclaim
+ * (try_to_unmap), still to come; page_rmap_count() is what tests check
+ * it with.
  */
 #include <anvil/errno.h>
+#include <anvil/fs.h>
 #include <anvil/kernel.h>
 #include <anvil/mm.h>
 #include <anvil/pgtable.h>
 #include <anvil/rmap.h>
+#include <anvil/rwsem.h>
+#include <anvil/sched.h>
 #include <anvil/slab.h>
+
+#include "vma_internal.h"
 
 static struct kmem_cache *anon_vma_cachep;
 static struct kmem_cache *anon_vma_chain_cachep;
@@ -75,6 +82,7 @@ static struct anon_vma *anon_vma_alloc(void)
 	if (!anon_vma)
 		return NULL;
 	anon_vma->root = anon_vma;
+	anon_vma->all_locks_mark = false;
 	mutex_init(&anon_vma->mutex);
 	INIT_LIST_HEAD(&anon_vma->head);
 	atomic_long_inc(&anon_vmas_allocated);
@@ -409,13 +417,40 @@ static void page_unlock_anon_vma(struct anon_vma *anon_vma)
 	put_anon_vma(anon_vma);
 }
 
+/*
+ * A page-cache page: every VMA on its file's i_mmap whose range of the
+ * file covers page->index, under i_mmap_mutex (which also holds their
+ * bounds still). The caller keeps the page in its file (Linux holds the
+ * page lock; here a reference to the file, or the page mapped, does).
+ */
+static void rmap_walk_file(struct page *page, struct rmap_walk_control *rwc)
+{
+	struct address_space *mapping = READ_ONCE(page->mapping);
+	struct vm_area_struct *vma;
+
+	if (!mapping)
+		return;		/* truncated */
+	mutex_lock(&mapping->i_mmap_mutex);
+	list_for_each_entry(vma, &mapping->i_mmap, shared) {
+		unsigned long address = vma_address(page, vma);
+
+		if (address == (unsigned long)-EFAULT)
+			continue;
+		if (!rwc->rmap_one(page, vma, address, rwc->arg))
+			break;
+	}
+	mutex_unlock(&mapping->i_mmap_mutex);
+}
+
 void rmap_walk(struct page *page, struct rmap_walk_control *rwc)
 {
 	struct anon_vma *anon_vma;
 	struct anon_vma_chain *avc;
 
-	if (!PageAnon(page))
+	if (!PageAnon(page)) {
+		rmap_walk_file(page, rwc);
 		return;
+	}
 	anon_vma = page_lock_anon_vma(page);
 	if (!anon_vma)
 		return;
@@ -446,4 +481,97 @@ int page_rmap_count(struct page *page)
 
 	rmap_walk(page, &rwc);
 	return found;
+}
+
+/* ---- mm_take_all_locks ------------------------------------------- */
+
+/*
+ * Taking every reverse-map lock of an mm is Linux's answer to "stop every
+ * walk of these pages" (seed 002; mmu_notifier_register is its user).
+ * Two things make it hard:
+ *
+ *	- many locks of one class at once: lockdep accepts them because
+ *	  mmap_lock, held for writing, serializes every such acquisition
+ *	  (mutex_lock_nested with mmap_lock as the nest lock);
+ *	- the same lock reached many times: VMAs share a file, and every
+ *	  anon_vma of a tree shares the root's mutex (seed 003: a fork
+ *	  chain's VMAs all lead to one root). A mark on the mapping or the
+ *	  root says "taken already"; mm_all_locks_mutex keeps two callers
+ *	  (two mms sharing a tree) from reading each other's marks.
+ *
+ * Order, as everywhere: all i_mmap_mutexes, then all anon_vma roots.
+ */
+static DEFINE_MUTEX(mm_all_locks_mutex);
+
+static void vm_lock_mapping(struct mm_struct *mm,
+			    struct address_space *mapping)
+{
+	if (test_bit(AS_MM_ALL_LOCKS, &mapping->flags))
+		return;
+	mutex_lock_nested(&mapping->i_mmap_mutex, &mm->mmap_lock);
+	set_bit(AS_MM_ALL_LOCKS, &mapping->flags);
+}
+
+static void vm_lock_anon_vma(struct mm_struct *mm, struct anon_vma *anon_vma)
+{
+	struct anon_vma *root = anon_vma->root;
+
+	if (root->all_locks_mark)
+		return;
+	mutex_lock_nested(&root->mutex, &mm->mmap_lock);
+	root->all_locks_mark = true;
+}
+
+static struct address_space *vma_file_mapping(struct vm_area_struct *vma)
+{
+	return vma->vm_file ? vma->vm_file->f_inode->i_mapping : NULL;
+}
+
+int mm_take_all_locks(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma;
+	struct anon_vma_chain *avc;
+
+	mmap_assert_write_locked(mm);
+	mutex_lock(&mm_all_locks_mutex);
+	for (vma = mm->mmap; vma; vma = vma->vm_next) {
+		if (signal_pending(current))
+			goto interrupted;
+		if (vma_file_mapping(vma))
+			vm_lock_mapping(mm, vma_file_mapping(vma));
+	}
+	for (vma = mm->mmap; vma; vma = vma->vm_next) {
+		if (signal_pending(current))
+			goto interrupted;
+		list_for_each_entry(avc, &vma->anon_vma_chain, same_vma)
+			vm_lock_anon_vma(mm, avc->anon_vma);
+	}
+	return 0;
+interrupted:
+	mm_drop_all_locks(mm);
+	return -EINTR;
+}
+
+/* Undo mm_take_all_locks (or a part of it): each marked lock, once. */
+void mm_drop_all_locks(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma;
+	struct anon_vma_chain *avc;
+
+	mmap_assert_write_locked(mm);
+	for (vma = mm->mmap; vma; vma = vma->vm_next) {
+		list_for_each_entry(avc, &vma->anon_vma_chain, same_vma) {
+			struct anon_vma *root = avc->anon_vma->root;
+
+			if (root->all_locks_mark) {
+				root->all_locks_mark = false;
+				mutex_unlock(&root->mutex);
+			}
+		}
+		if (vma_file_mapping(vma) &&
+		    test_and_clear_bit(AS_MM_ALL_LOCKS,
+				       &vma_file_mapping(vma)->flags))
+			mutex_unlock(&vma_file_mapping(vma)->i_mmap_mutex);
+	}
+	mutex_unlock(&mm_all_locks_mutex);
 }

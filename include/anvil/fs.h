@@ -297,7 +297,12 @@ struct address_space {
 	 */
 	struct mutex i_mmap_mutex;
 	struct list_head i_mmap;	/* [M] VMAs mapping this file */
+	unsigned long flags;		/* AS_MM_ALL_LOCKS, under
+					 * mm_all_locks_mutex */
 };
+
+/* mm_take_all_locks() holds this mapping's i_mmap_mutex (mm/rmap.c). */
+#define AS_MM_ALL_LOCKS 0
 
 /* ---- inodes, dentries, superblocks ---------------------------------- */
 

@@ -44,6 +44,8 @@ struct anon_vma {
 	atomic_t refcount;	/* [A] see above */
 	struct list_head head;	/* [root->mutex] anon_vma_chain.same_anon_vma,
 				 * oldest VMA first */
+	bool all_locks_mark;	/* a root whose mutex mm_take_all_locks
+				 * holds; under mm_all_locks_mutex */
 };
 
 /* Links one VMA to one anon_vma (many to many). */
@@ -116,6 +118,16 @@ void put_anon_vma(struct anon_vma *anon_vma);
 /* anon_vmas allocated now (tests: every one comes back). */
 long nr_anon_vmas(void);
 
+/*
+ * mm_take_all_locks - hold every i_mmap_mutex and anon_vma root mutex
+ * that @mm's VMAs use, each once, so that nothing can walk or change
+ * the reverse map of any of @mm's pages until mm_drop_all_locks().
+ * mmap_lock held for writing. 0, or -EINTR (nothing held) if a signal
+ * came meanwhile.
+ */
+int mm_take_all_locks(struct mm_struct *mm);
+void mm_drop_all_locks(struct mm_struct *mm);
+
 /* Where @page is (or would be) mapped in @vma; -EFAULT if outside it. */
 unsigned long vma_address(struct page *page, struct vm_area_struct *vma);
 
@@ -127,9 +139,10 @@ void page_remove_rmap(struct page *page);
 
 /*
  * rmap_walk - call @rmap_one for every VMA that may map @page, with the
- * address it would be at there, until @rmap_one returns false. Anonymous
- * pages only for now (file pages: i_mmap). Takes the anon_vma root mutex,
- * so it may sleep; @rmap_one runs with it held, and may take PTLs.
+ * address it would be at there, until @rmap_one returns false: through
+ * the anon_vma tree for an anonymous page, its file's i_mmap for a
+ * page-cache page. Takes the anon_vma root mutex or i_mmap_mutex, so it
+ * may sleep; @rmap_one runs with it held, and may take PTLs.
  */
 struct rmap_walk_control {
 	bool (*rmap_one)(struct page *page, struct vm_area_struct *vma,

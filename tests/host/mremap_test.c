@@ -26,6 +26,7 @@
 #include <anvil/pgtable.h>
 #include <anvil/rmap.h>
 #include <anvil/rwsem.h>
+#include <anvil/sched.h>
 #include <anvil/slab.h>
 
 #include <stdio.h>
@@ -1017,6 +1018,42 @@ static void random_mremap_against_a_model(void)
 	CHECK_EQ(nr_anon_vmas(), anon_vmas);
 }
 
+/*
+ * mm_take_all_locks takes each anon_vma root once, however many VMAs and
+ * anon_vmas lead to it: after an mprotect split and a fork, the child's
+ * VMAs reach the parent's two trees six ways. The host mutex BUG()s on a
+ * second lock of one mutex, so taking a root twice fails here.
+ */
+static void take_all_locks_takes_each_root_once(void)
+{
+	static struct task_struct task;	/* current: no signal pending */
+	struct mm_struct *mm = mm_new(), *child;
+	struct anon_vma *a, *b;
+
+	host_current_task = &task;
+	CHECK_EQ(map_fixed(mm, BASE, 4), BASE);
+	CHECK_EQ(map_fixed(mm, BASE + 8 * PG, 2), BASE + 8 * PG);
+	fill(mm, BASE, 4, 1);
+	fill(mm, BASE + 8 * PG, 2, 1);
+	CHECK_EQ(do_mprotect(mm, BASE + PG, PG, PROT_READ), 0);
+	child = dup_mm(mm);
+	CHECK(child != NULL);
+	a = mm->mmap->anon_vma;
+	b = mm->mmap->vm_next->vm_next->vm_next->anon_vma;
+	CHECK(a && b && a != b && a->root == a && b->root == b);
+	down_write(&child->mmap_lock);
+	CHECK_EQ(mm_take_all_locks(child), 0);
+	CHECK(mutex_is_locked(&a->mutex) && mutex_is_locked(&b->mutex));
+	CHECK(a->all_locks_mark && b->all_locks_mark);
+	mm_drop_all_locks(child);
+	CHECK(!mutex_is_locked(&a->mutex) && !mutex_is_locked(&b->mutex));
+	CHECK(!a->all_locks_mark && !b->all_locks_mark);
+	up_write(&child->mmap_lock);
+	mmput(child);
+	mmput(mm);
+	host_current_task = NULL;
+}
+
 /* Every case also fails if the code under test warned. */
 static void no_warnings(void)
 {
@@ -1039,6 +1076,7 @@ static const struct host_test tests[] = {
 	HOST_TEST(msync_checks_its_arguments),
 	HOST_TEST(mincore_reports_residency),
 	HOST_TEST(random_mremap_against_a_model),
+	HOST_TEST(take_all_locks_takes_each_root_once),
 	HOST_TEST(no_warnings),
 };
 

@@ -33,6 +33,9 @@
 
 #include "vma_test.h"
 
+/* mm/rmap.c's mm_take_all_locks asks current; vma_test never calls it. */
+void *host_current_task;
+
 /* The stand-in objects behind FA, FB, AV1, AV2. */
 char vma_test_objects[4];
 

@@ -14,6 +14,7 @@
 #include <anvil/fs.h>
 #include <anvil/kernel.h>
 #include <anvil/ktest.h>
+#include <anvil/lockdep.h>
 #include <anvil/mm.h>
 #include <anvil/mm_types.h>
 #include <anvil/mman.h>
@@ -262,6 +263,9 @@ static void fork_shares_the_file_pages(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, mapped(child, BASE) == cached(f, 0));
 	KTEST_EXPECT_EQ(t, page_mapcount(cached(f, 0)), 2);
 	KTEST_EXPECT_EQ(t, page_mapcount(cached(f, 1)), 2);
+	/* The file's reverse map, i_mmap, finds both mms' PTEs. */
+	KTEST_EXPECT_EQ(t, page_rmap_count(cached(f, 0)), 2);
+	KTEST_EXPECT_EQ(t, page_rmap_count(cached(f, 1)), 2);
 	KTEST_EXPECT_EQ(t, atomic_long_read(&child->rss_file), 2);
 	/* Shared: the child writes to the parent's page. */
 	*byte(child, BASE) = 'C';
@@ -271,6 +275,10 @@ static void fork_shares_the_file_pages(struct ktest *t)
 	*byte(child, BASE + PG) = 'P';
 	KTEST_EXPECT_EQ(t, *byte(parent, BASE + PG), 'b');
 	KTEST_EXPECT_EQ(t, page_mapcount(cached(f, 1)), 1);
+	KTEST_EXPECT_EQ(t, page_rmap_count(cached(f, 1)), 1);
+	/* The child's copy is anonymous now: its own anon_vma finds it. */
+	KTEST_EXPECT_TRUE(t, PageAnon(mapped(child, BASE + PG)));
+	KTEST_EXPECT_EQ(t, page_rmap_count(mapped(child, BASE + PG)), 1);
 	mmput(child);
 	KTEST_EXPECT_EQ(t, atomic_read(&f->f_count), count + 2);
 	KTEST_EXPECT_EQ(t, page_mapcount(cached(f, 0)), 1);
@@ -390,6 +398,49 @@ static void mmap_errors_are_linux_errnos(struct ktest *t)
 	teardown(t, f);
 }
 
+/*
+ * mm_take_all_locks on a forked mm with two VMAs of one file and anon
+ * pages from two trees: every i_mmap_mutex and anon_vma root is held,
+ * each once, with no report from the lock checker (many locks of one
+ * class, nested under mmap_lock), and all are free again after the drop.
+ */
+static void take_all_locks_holds_every_rmap_lock_once(struct ktest *t)
+{
+	struct file *f = setup(t, O_RDWR, 4, 0);
+	struct address_space *mapping = f->f_inode->i_mapping;
+	struct mm_struct *parent = mm_alloc(), *child;
+	unsigned long anon = BASE + 64 * PG, reports = lockdep_reports;
+	struct anon_vma *root;
+
+	KTEST_ASSERT_NOT_NULL(t, parent);
+	KTEST_EXPECT_EQ(t, map(parent, f, PG, RW, MAP_SHARED, 0), BASE);
+	KTEST_EXPECT_EQ(t, do_mmap_file(parent, f, BASE + 2 * PG, PG, RW,
+					MAP_PRIVATE | MAP_FIXED, 2 * PG),
+			BASE + 2 * PG);
+	KTEST_EXPECT_EQ(t, do_mmap(parent, anon, 4 * PG, RW,
+				   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED |
+					   MAP_POPULATE, -1, 0), anon);
+	KTEST_EXPECT_EQ(t, fault(parent, BASE + 2 * PG, true), 0); /* COW */
+	child = dup_mm(parent);
+	KTEST_ASSERT_NOT_NULL(t, child);
+	root = mapped(child, anon) ? page_anon_vma(mapped(child, anon))->root :
+				     NULL;
+	KTEST_ASSERT_NOT_NULL(t, root);
+
+	down_write(&child->mmap_lock);
+	KTEST_EXPECT_EQ(t, mm_take_all_locks(child), 0);
+	KTEST_EXPECT_TRUE(t, mutex_is_locked(&mapping->i_mmap_mutex));
+	KTEST_EXPECT_TRUE(t, mutex_is_locked(&root->mutex));
+	mm_drop_all_locks(child);
+	KTEST_EXPECT_FALSE(t, mutex_is_locked(&mapping->i_mmap_mutex));
+	KTEST_EXPECT_FALSE(t, mutex_is_locked(&root->mutex));
+	up_write(&child->mmap_lock);
+	KTEST_EXPECT_EQ(t, lockdep_reports, reports);
+	mmput(child);
+	mmput(parent);
+	teardown(t, f);
+}
+
 KTEST_SUITE(filemap, "filemap",
 	    KTEST_CASE(read_faults_map_the_page_cache),
 	    KTEST_CASE(private_write_copies_and_leaves_the_file),
@@ -397,4 +448,5 @@ KTEST_SUITE(filemap, "filemap",
 	    KTEST_CASE(fork_shares_the_file_pages),
 	    KTEST_CASE(truncate_unmaps_and_later_faults_sigbus),
 	    KTEST_CASE(split_mremap_keep_file_offsets),
-	    KTEST_CASE(mmap_errors_are_linux_errnos));
+	    KTEST_CASE(mmap_errors_are_linux_errnos),
+	    KTEST_CASE(take_all_locks_holds_every_rmap_lock_once));
