@@ -11,15 +11,16 @@
  * Linux checks some of these only after the point of no return, where
  * it maps the segments, and kills the process (SIGSEGV) when one is bad;
  * a segment that runs past the file's end it does not check at all, and
- * the program gets SIGBUS when it touches the missing page. anvil copies
- * the file's bytes in before committing, so it notices all of them in
- * time and returns ENOEXEC to a caller that is still intact.
+ * the program gets SIGBUS when it touches the missing page. anvil checks
+ * them all before committing, the file's size too, and returns ENOEXEC
+ * to a caller that is still intact.
  *
  * The image goes into the new mm (bprm->mm), not yet anyone's:
  *
- *   for each PT_LOAD: an anonymous private mapping over its pages,
- *     writable while the file bytes (p_filesz of them) are copied in;
- *     the rest up to p_memsz (.bss) stays zero, as fresh pages are;
+ *   for each PT_LOAD: a private mapping of the file over its file part
+ *     (p_filesz bytes), read at the first touch, text shared with every
+ *     other process running the program; the rest of the last file page
+ *     zeroed when .bss starts there, and anonymous pages up to p_memsz;
  *     then the segment's own protection (p_flags)
  *   brk starts at the page after the highest segment
  *   the stack, below the strings exec already pushed (STACK_TOP down):
@@ -231,10 +232,17 @@ static int check_image(struct linux_binprm *bprm, struct elf_image *img)
 			img->load_bias += (get_random_u64() &
 					   ((1UL << 28) - 1)) << PAGE_SHIFT;
 	}
-	for (int i = 0; i < img->eh.e_phnum; i++)
-		if (img->phdrs[i].p_type == PT_LOAD &&
-		    !segment_ok(&img->phdrs[i], img->load_bias))
+	for (int i = 0; i < img->eh.e_phnum; i++) {
+		struct elf64_phdr *ph = &img->phdrs[i];
+
+		if (ph->p_type != PT_LOAD)
+			continue;
+		if (!segment_ok(ph, img->load_bias))
 			return -ENOEXEC;
+		/* Bytes past the end would be SIGBUS at the first touch. */
+		if (ph->p_offset + ph->p_filesz > (u64)i_size_read(bprm->file->f_inode))
+			return -ENOEXEC;
+	}
 	if (img->eh.e_entry + img->load_bias >= TASK_SIZE)
 		return -ENOEXEC;
 	return 0;
@@ -281,18 +289,54 @@ static int map_gaps(struct mm_struct *mm, unsigned long start,
 	return 0;
 }
 
-/* Map and fill one PT_LOAD. */
+/*
+ * The file part of a PT_LOAD as a private mapping of the file itself, as
+ * Linux's elf_map does: its pages are read at the first touch, and text
+ * pages are the page cache's own, shared by every process running the
+ * program (a write, to .data say, copies). Mapped writable for now, so
+ * that the .bss tail of the last page can be zeroed; load_segments sets
+ * the final protection. (segment_ok saw that the offset and the address
+ * agree within a page.)
+ */
+static int map_file_part(struct linux_binprm *bprm, unsigned long va,
+			 const struct elf64_phdr *ph)
+{
+	unsigned long start = va & PAGE_MASK, in_page = va - start;
+	unsigned long end = PAGE_ALIGN(va + ph->p_filesz), addr;
+
+	addr = do_mmap_file(bprm->mm, bprm->file, start, end - start,
+			    PROT_READ | PROT_WRITE | PROT_EXEC,
+			    MAP_PRIVATE | MAP_FIXED, ph->p_offset - in_page);
+	return IS_ERR_VALUE(addr) ? (int)addr : 0;
+}
+
+/*
+ * Map and fill one PT_LOAD: the file part mapped from the file (or, if
+ * it cannot be, copied into anonymous memory), then zeroed memory up to
+ * p_memsz: the rest of the last file page, and anonymous pages after it.
+ */
 static int load_segment(struct linux_binprm *bprm, struct elf_image *img,
 			const struct elf64_phdr *ph)
 {
+	static const char zeros[256];
 	struct mm_struct *mm = bprm->mm;
 	unsigned long va = ph->p_vaddr + img->load_bias;
-	int err;
+	unsigned long file_end = va + ph->p_filesz, pad;
+	int err = 0;
 
-	err = map_gaps(mm, va & PAGE_MASK, PAGE_ALIGN(va + ph->p_memsz));
+	if (ph->p_filesz)
+		err = map_file_part(bprm, va, ph);
 	if (!err)
-		err = read_file_to_mm(mm, va, bprm->file, ph->p_offset,
-				      ph->p_filesz);
+		err = map_gaps(mm, ph->p_filesz ? PAGE_ALIGN(file_end) :
+						  va & PAGE_MASK,
+			       PAGE_ALIGN(va + ph->p_memsz));
+	/* .bss starts inside the last file page: clear that page's tail. */
+	pad = ph->p_filesz && ph->p_memsz > ph->p_filesz ?
+		      PAGE_ALIGN(file_end) - file_end : 0;
+	for (unsigned long n; !err && pad; pad -= n, file_end += n) {
+		n = min(pad, sizeof(zeros));
+		err = copy_to_mm(mm, file_end, zeros, n);
+	}
 	if (err)
 		return err;
 	if (ph->p_offset == 0 && !img->phdr_addr)

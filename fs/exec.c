@@ -140,33 +140,6 @@ int put_mm_ulong(struct mm_struct *mm, unsigned long addr, unsigned long val)
 	return copy_to_mm(mm, addr, &val, sizeof(val));
 }
 
-/* Read @len bytes of @file at @pos into @mm at @addr: 0, or -ENOEXEC if
- * the file is shorter, -EIO/-ENOMEM/-EFAULT as they come. */
-int read_file_to_mm(struct mm_struct *mm, unsigned long addr,
-		    struct file *file, loff_t pos, size_t len)
-{
-	char *buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
-	int err = 0;
-
-	if (!buf)
-		return -ENOMEM;
-	while (len && !err) {
-		size_t n = min_t(size_t, len, PAGE_SIZE);
-		ssize_t got = kernel_read(file, buf, n, &pos);
-
-		if (got < 0)
-			err = (int)got;
-		else if ((size_t)got != n)
-			err = -ENOEXEC;	/* a segment runs past the file's end */
-		else
-			err = copy_to_mm(mm, addr, buf, n);
-		addr += n;
-		len -= n;
-	}
-	kfree(buf);
-	return err;
-}
-
 /*
  * The stack: room for the argument strings (a quarter of RLIMIT_STACK,
  * Linux's limit) plus 128 KiB, as a VM_GROWSDOWN mapping that faults

@@ -47,8 +47,6 @@ int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *src,
 	       size_t len);
 int mm_read(struct mm_struct *mm, unsigned long addr, void *dst, size_t len);
 int put_mm_ulong(struct mm_struct *mm, unsigned long addr, unsigned long val);
-int read_file_to_mm(struct mm_struct *mm, unsigned long addr,
-		    struct file *file, long long pos, size_t len);
 int copy_string_kernel(const char *s, struct linux_binprm *bprm);
 int remove_arg_zero(struct linux_binprm *bprm);
 int prepare_binprm(struct linux_binprm *bprm);
