@@ -87,8 +87,9 @@ static char *mm_byte(struct mm_struct *mm, unsigned long addr, bool write)
 	down_read(&mm->mmap_lock);
 	vma = find_vma(mm, addr);
 	if (vma && vma->vm_start <= addr) {
-		page = follow_page(vma, addr);
-		if (!page || write) {
+		/* A fault only when it takes one: each counts in pgfault. */
+		page = follow_page_write(vma, addr, write);
+		if (!page) {
 			if (handle_mm_fault(vma, addr, write ? FAULT_FLAG_WRITE : 0) &
 			    (VM_FAULT_OOM | VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV))
 				page = NULL;

@@ -239,8 +239,30 @@ int filemap_fault(struct vm_fault *vmf)
 	return 0;
 }
 
+/*
+ * filemap_map_pages - vm_ops->map_pages: the pages of [@first, @first +
+ * @nr) that the cache has (a hole or a page past the end of the file is
+ * left to ->fault), each with a reference, for map_pages_around(). Only
+ * the tree_lock, page by page: never waits.
+ */
+void filemap_map_pages(struct vm_fault *vmf, unsigned long first,
+		       unsigned int nr)
+{
+	struct inode *inode = vmf->vma->vm_file->f_inode;
+	unsigned long size = DIV_ROUND_UP(i_size_read(inode), PAGE_SIZE);
+	struct page *pages[FAULT_AROUND_PAGES];
+
+	nr = min_t(unsigned int, nr, FAULT_AROUND_PAGES);
+	for (unsigned int i = 0; i < nr; i++)
+		pages[i] = first + i < size ?
+				   find_get_page(inode->i_mapping, first + i) :
+				   NULL;
+	map_pages_around(vmf, first, pages, nr);
+}
+
 static const struct vm_operations_struct generic_file_vm_ops = {
 	.fault = filemap_fault,
+	.map_pages = filemap_map_pages,
 };
 
 /*

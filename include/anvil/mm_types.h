@@ -154,10 +154,29 @@ struct vm_fault {
 	struct page *page;		/* out: the page, referenced */
 };
 
+/* Fault-around maps up to this many pages per read fault (64 KiB). */
+#define FAULT_AROUND_PAGES 16
+
 /* What a file's mapping does; set by its f_op->mmap. */
 struct vm_operations_struct {
 	int (*fault)(struct vm_fault *vmf);
+	/*
+	 * Optional, fault-around (Linux's map_pages): on a read fault, map
+	 * read-only the pages of file offsets [@first, @first + @nr) that
+	 * are in memory already, without waiting for any, by handing them
+	 * to map_pages_around() (mm/memory.c). @nr <= FAULT_AROUND_PAGES.
+	 */
+	void (*map_pages)(struct vm_fault *vmf, unsigned long first,
+			  unsigned int nr);
 };
+
+/*
+ * For ->map_pages: map each non-NULL @pages[i] at the address of file
+ * offset @first + i, read-only, where the PTE is still empty and the
+ * page still in its file. Takes over each page's reference.
+ */
+void map_pages_around(struct vm_fault *vmf, unsigned long first,
+		      struct page **pages, unsigned int nr);
 
 /* Size of a VMA in pages. */
 static inline unsigned long vma_pages(const struct vm_area_struct *vma)

@@ -110,6 +110,9 @@ pmd_t *pmd_lookup(struct mm_struct *mm, unsigned long addr);
 pmd_t *walk_alloc(struct mm_struct *mm, unsigned long addr);
 /* The page mapped at @addr, or NULL (none, or the zero page). */
 struct page *follow_page(struct vm_area_struct *vma, unsigned long addr);
+/* The same, but NULL unless the PTE is writable too, if @write. */
+struct page *follow_page_write(struct vm_area_struct *vma, unsigned long addr,
+			       bool write);
 /* The shared page of zeros read faults map (mm_init allocates it). */
 extern struct page *zero_page;
 

@@ -178,6 +178,37 @@ static void read_faults_map_the_page_cache(struct ktest *t)
 	teardown(t, f);
 }
 
+/*
+ * Fault-around: one read fault maps every page of its aligned 16-page
+ * window that the cache holds, read-only, clipped to the VMA and the end
+ * of the file; the next window is left to its own fault. A write to a
+ * private mapping of a page mapped that way still copies.
+ */
+static void read_fault_maps_its_neighbours(struct ktest *t)
+{
+	struct file *f = setup(t, O_RDWR, 20, 0);
+	struct mm_struct *mm = mm_alloc();
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	KTEST_EXPECT_EQ(t, map(mm, f, 24 * PG, RW, MAP_PRIVATE, 0), BASE);
+	KTEST_EXPECT_EQ(t, fault(mm, BASE + 5 * PG, false), 0);
+	for (int p = 0; p < 16; p++)
+		KTEST_EXPECT_TRUE(t, mapped(mm, BASE + p * PG) == cached(f, p));
+	KTEST_EXPECT_TRUE(t, mapped(mm, BASE + 16 * PG) == NULL);
+	KTEST_EXPECT_EQ(t, atomic_long_read(&mm->rss_file), 16);
+	/* The second window: pages 16-19, then the end of the file. */
+	KTEST_EXPECT_EQ(t, fault(mm, BASE + 17 * PG, false), 0);
+	KTEST_EXPECT_EQ(t, atomic_long_read(&mm->rss_file), 20);
+	KTEST_EXPECT_TRUE(t, mapped(mm, BASE + 20 * PG) == NULL);
+	/* Mapped read-only: a write copies, the file keeps its byte. */
+	KTEST_EXPECT_EQ(t, fault(mm, BASE + 3 * PG, true), 0);
+	*byte(mm, BASE + 3 * PG) = 'X';
+	KTEST_EXPECT_EQ(t, file_byte(f, 3 * PG), 'd');
+	KTEST_EXPECT_EQ(t, page_mapcount(cached(f, 3)), 0);
+	mmput(mm);
+	teardown(t, f);
+}
+
 static void private_write_copies_and_leaves_the_file(struct ktest *t)
 {
 	struct file *f = setup(t, O_RDONLY, 2, 0);
@@ -443,6 +474,7 @@ static void take_all_locks_holds_every_rmap_lock_once(struct ktest *t)
 
 KTEST_SUITE(filemap, "filemap",
 	    KTEST_CASE(read_faults_map_the_page_cache),
+	    KTEST_CASE(read_fault_maps_its_neighbours),
 	    KTEST_CASE(private_write_copies_and_leaves_the_file),
 	    KTEST_CASE(shared_write_reaches_the_file),
 	    KTEST_CASE(fork_shares_the_file_pages),
