@@ -12,7 +12,9 @@
  * so no CPU sees a half-written entry. Private writable pages get a
  * read-only PTE (vm_get_page_prot never grants write to a private
  * mapping): the next write faults and do_wp_page decides between reusing
- * the page and copying it, exactly as after fork.
+ * the page and copying it, exactly as after fork. A shared file page not
+ * yet written (its PTE clean) stays read-only too, so that its first
+ * write faults and marks it dirty.
  */
 #include <anvil/errno.h>
 #include <anvil/kernel.h>
@@ -29,6 +31,7 @@ static void change_pte_range(struct vm_area_struct *vma, pmd_t *pmd,
 			     pgprot_t prot)
 {
 	struct mm_struct *mm = vma->vm_mm;
+	bool dirty_tracked = vma->vm_file && (vma->vm_flags & VM_SHARED);
 	spinlock_t *ptl;
 	pte_t *pte = pte_offset_map_lock(pmd, addr, &ptl);
 
@@ -36,10 +39,21 @@ static void change_pte_range(struct vm_area_struct *vma, pmd_t *pmd,
 	do {
 		pte_t old = *pte;
 
+		pte_t new;
+
 		if (!pte_present(old))
 			continue;
 		old = ptep_get_and_clear(mm, addr, pte);
-		set_pte_at(mm, addr, pte, pte_modify(old, prot));
+		new = pte_modify(old, prot);
+		/*
+		 * A shared file page is written through a writable PTE only
+		 * once do_wp_page has marked it dirty (Linux's
+		 * vma_wants_writenotify): one never written stays read-only,
+		 * so its first write still faults and dirties it.
+		 */
+		if (dirty_tracked && !pte_dirty(old))
+			new = pte_wrprotect(new);
+		set_pte_at(mm, addr, pte, new);
 	} while (pte++, addr += PAGE_SIZE, addr != end);
 	arch_leave_lazy_mmu_mode();
 	pte_unmap_unlock(pte, ptl);

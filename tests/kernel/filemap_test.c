@@ -275,6 +275,30 @@ static void shared_write_reaches_the_file(struct ktest *t)
 	teardown(t, f);
 }
 
+/*
+ * A shared mapping made writable by mprotect after a read fault: the page
+ * was never written, so its PTE stays read-only and the first write still
+ * faults and marks the page dirty (it did not: mprotect made the PTE
+ * writable, and the write went through unnoticed).
+ */
+static void mprotect_keeps_write_faults_for_dirty_tracking(struct ktest *t)
+{
+	struct file *f = setup(t, O_RDWR, 1, 0);
+	struct mm_struct *mm = mm_alloc();
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	KTEST_EXPECT_EQ(t, map(mm, f, PG, PROT_READ, MAP_SHARED, 0), BASE);
+	KTEST_EXPECT_EQ(t, fault(mm, BASE, false), 0);
+	KTEST_EXPECT_FALSE(t, PageDirty(cached(f, 0)));
+	KTEST_EXPECT_EQ(t, do_mprotect(mm, BASE, PG, RW), 0);
+	KTEST_EXPECT_EQ(t, fault(mm, BASE, true), 0);
+	*byte(mm, BASE) = 'W';
+	KTEST_EXPECT_TRUE(t, PageDirty(cached(f, 0)));
+	KTEST_EXPECT_EQ(t, file_byte(f, 0), 'W');
+	mmput(mm);
+	teardown(t, f);
+}
+
 static void fork_shares_the_file_pages(struct ktest *t)
 {
 	struct file *f = setup(t, O_RDWR, 2, 0);
@@ -477,6 +501,7 @@ KTEST_SUITE(filemap, "filemap",
 	    KTEST_CASE(read_fault_maps_its_neighbours),
 	    KTEST_CASE(private_write_copies_and_leaves_the_file),
 	    KTEST_CASE(shared_write_reaches_the_file),
+	    KTEST_CASE(mprotect_keeps_write_faults_for_dirty_tracking),
 	    KTEST_CASE(fork_shares_the_file_pages),
 	    KTEST_CASE(truncate_unmaps_and_later_faults_sigbus),
 	    KTEST_CASE(split_mremap_keep_file_offsets),
