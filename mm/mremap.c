@@ -312,6 +312,13 @@ static unsigned long move_vma(struct vm_area_struct *vma,
 	}
 	if (vma->vm_file)
 		vma_file_unlock(vma);
+	/*
+	 * The signal trampoline page (ppc64's sigpage) went with the pages:
+	 * signal frames must return through its new address. (Linux's
+	 * special mappings update their vdso pointer in ->mremap.)
+	 */
+	if (ret == new_addr && mm->sigpage - old_addr < old_len)
+		mm->sigpage += new_addr - old_addr;
 	if (ret == new_addr && (flags & MREMAP_DONTUNMAP))
 		return new_addr;
 	/*

@@ -247,6 +247,38 @@ static void old_address_faults_on_another_cpu(struct ktest *t)
 static unsigned long kernel_word;
 
 /* The calls as a process makes them: user pointers, Linux's errnos. */
+/*
+ * Moving the page that holds the signal trampoline (ppc64's sigpage, set
+ * here by hand so both arches run it) moves mm->sigpage with it, also
+ * with MREMAP_DONTUNMAP; moving another page leaves it alone. Signal
+ * return jumped to the old, now empty, address before.
+ */
+static void move_follows_the_sigpage(struct ktest *t)
+{
+	struct mm_struct *mm = mm_alloc();
+	unsigned long tramp = BASE + 4 * PAGE_SIZE, far = BASE + 64 * PMD_SPAN;
+	unsigned long r;
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	KTEST_ASSERT_TRUE(t, do_mmap(mm, BASE, 8 * PAGE_SIZE, RW, POPULATED,
+				     -1, 0) == BASE);
+	mm->sigpage = tramp + 0x40;
+	r = do_mremap(mm, BASE, PAGE_SIZE, PAGE_SIZE,
+		      MREMAP_MAYMOVE | MREMAP_FIXED, far);
+	KTEST_EXPECT_EQ(t, r, far);
+	KTEST_EXPECT_EQ(t, mm->sigpage, tramp + 0x40);	/* not that page */
+	r = do_mremap(mm, tramp, PAGE_SIZE, PAGE_SIZE,
+		      MREMAP_MAYMOVE | MREMAP_FIXED, far + PMD_SPAN);
+	KTEST_EXPECT_EQ(t, r, far + PMD_SPAN);
+	KTEST_EXPECT_EQ(t, mm->sigpage, far + PMD_SPAN + 0x40);
+	r = do_mremap(mm, far + PMD_SPAN, PAGE_SIZE, PAGE_SIZE,
+		      MREMAP_MAYMOVE | MREMAP_DONTUNMAP, 0);
+	KTEST_EXPECT_TRUE(t, !IS_ERR_VALUE(r));
+	KTEST_EXPECT_EQ(t, mm->sigpage, r + 0x40);
+	mm->sigpage = 0;
+	mmput(mm);
+}
+
 static void syscalls(struct ktest *t)
 {
 	struct user_fixture f;
@@ -313,4 +345,5 @@ KTEST_SUITE(mremap, "mremap",
 	    KTEST_CASE(move_inside_one_table),
 	    KTEST_CASE(old_address_faults_here),
 	    KTEST_CASE(old_address_faults_on_another_cpu),
-	    KTEST_CASE(syscalls));
+	    KTEST_CASE(syscalls),
+	    KTEST_CASE(move_follows_the_sigpage));
