@@ -14,14 +14,29 @@
  * same lock to wake: so either the waiter sees the new value, or it is
  * already queued when the wake comes.
  *
- * Keys are (mm, address), which is right for private futexes (every
- * thread of a process shares the mm) and for the thread-exit wake
- * (CLONE_CHILD_CLEARTID). A futex in memory shared between processes
- * would need a key by page; anvil does not have that yet.
+ * Keys, as Linux's get_futex_key():
+ *
+ *	private memory, or FUTEX_PRIVATE_FLAG	(mm, address): every thread
+ *						of a process shares the mm
+ *	a shared mapping of a file		(the file's address_space,
+ *						byte offset in the file)
+ *	shared anonymous memory			(the page, offset in it):
+ *						the page is the object fork
+ *						shares, and it stays put
+ *						(anvil has no swap or
+ *						migration to move it)
+ *
+ * So processes sharing memory, each at its own address, meet on one key;
+ * the thread-exit wake (CLONE_CHILD_CLEARTID) finds its joiner by the
+ * mm key of private memory, whichever flag the joiner waited with.
  */
 #include <anvil/errno.h>
+#include <anvil/fs.h>
 #include <anvil/kernel.h>
 #include <anvil/list.h>
+#include <anvil/mm_types.h>
+#include <anvil/pgtable.h>
+#include <anvil/rwsem.h>
 #include <anvil/sched.h>
 #include <anvil/sched/task.h>
 #include <anvil/spinlock.h>
@@ -40,11 +55,16 @@
 
 #define FUTEX_HASH_BITS 6
 
+/* What a futex is, whoever looks at it from whatever address. */
+struct futex_key {
+	const void *object;	/* mm, address_space or struct page */
+	unsigned long offset;	/* address, file offset or offset in page */
+};
+
 struct futex_q {
 	struct list_head list;
 	struct task_struct *task;
-	struct mm_struct *mm;
-	unsigned long addr;
+	struct futex_key key;
 	bool woken;			/* [bucket lock] */
 };
 
@@ -56,10 +76,14 @@ struct futex_bucket {
 static struct futex_bucket futex_table[1 << FUTEX_HASH_BITS];
 static bool futex_ready;
 
-static struct futex_bucket *hash_futex(struct mm_struct *mm,
-				       unsigned long addr)
+static bool key_equal(const struct futex_key *a, const struct futex_key *b)
 {
-	unsigned long h = (addr >> 2) ^ ((unsigned long)mm >> 6);
+	return a->object == b->object && a->offset == b->offset;
+}
+
+static struct futex_bucket *hash_futex(const struct futex_key *key)
+{
+	unsigned long h = (key->offset >> 2) ^ ((unsigned long)key->object >> 6);
 
 	h ^= h >> 17;
 	h *= 0x9e3779b97f4a7c15UL;
@@ -77,10 +101,50 @@ static void futex_init_once(void)
 	smp_store_release(&futex_ready, true);
 }
 
-static int futex_wake(unsigned long addr, int nr)
+/*
+ * The key of the futex at @addr in current's mm. -EFAULT if no VMA holds
+ * it; shared anonymous memory is faulted in, since its key is the page.
+ */
+static int get_futex_key(unsigned long addr, bool shared,
+			 struct futex_key *key)
 {
 	struct mm_struct *mm = current->mm;
-	struct futex_bucket *b = hash_futex(mm, addr);
+	struct vm_area_struct *vma;
+	struct page *page = NULL;
+	int err = 0;
+
+	key->object = mm;
+	key->offset = addr;
+	if (!shared)
+		return 0;
+	down_read(&mm->mmap_lock);
+	vma = find_vma(mm, addr);
+	if (!vma || vma->vm_start > addr) {
+		err = -EFAULT;
+	} else if (!(vma->vm_flags & VM_SHARED)) {
+		/* private memory: the mm key */
+	} else if (vma->vm_file) {
+		key->object = vma->vm_file->f_inode->i_mapping;
+		key->offset = ((vma->vm_pgoff << PAGE_SHIFT) +
+			       (addr - vma->vm_start));
+	} else {
+		page = follow_page(vma, addr);
+		if (!page && !handle_mm_fault(vma, addr, 0))
+			page = follow_page(vma, addr);
+		if (page) {
+			key->object = page;
+			key->offset = addr & ~PAGE_MASK;
+		} else {
+			err = -EFAULT;
+		}
+	}
+	up_read(&mm->mmap_lock);
+	return err;
+}
+
+static int futex_wake(const struct futex_key *key, int nr)
+{
+	struct futex_bucket *b = hash_futex(key);
 	struct futex_q *q, *n;
 	int woken = 0;
 
@@ -88,7 +152,7 @@ static int futex_wake(unsigned long addr, int nr)
 	list_for_each_entry_safe(q, n, &b->waiters, list) {
 		if (woken >= nr)
 			break;
-		if (q->mm != mm || q->addr != addr)
+		if (!key_equal(&q->key, key))
 			continue;
 		list_del_init(&q->list);
 		WRITE_ONCE(q->woken, true);
@@ -100,17 +164,22 @@ static int futex_wake(unsigned long addr, int nr)
 }
 
 /* Sleep while *addr == val, for at most @timeout_ns (0: no limit). */
-static int futex_wait(unsigned long addr, u32 val, u64 timeout_ns)
+static int futex_wait(unsigned long addr, bool shared, u32 val,
+		      u64 timeout_ns)
 {
-	struct futex_q q = { .task = current, .mm = current->mm, .addr = addr };
-	struct futex_bucket *b = hash_futex(q.mm, addr);
+	struct futex_q q = { .task = current };
+	struct futex_bucket *b;
 	long ticks = timeout_ns ? (long)(timeout_ns / (NSEC_PER_SEC / HZ)) + 1
 				: MAX_SCHEDULE_TIMEOUT;
 	u32 cur;
-	int ret = 0;
+	int ret;
 
 	if (addr & 3)
 		return -EINVAL;
+	ret = get_futex_key(addr, shared, &q.key);
+	if (ret)
+		return ret;
+	b = hash_futex(&q.key);
 	spin_lock(&b->lock);
 	list_add_tail(&q.list, &b->waiters);
 	spin_unlock(&b->lock);
@@ -146,9 +215,12 @@ static int futex_wait(unsigned long addr, u32 val, u64 timeout_ns)
 /* Thread exit with CLONE_CHILD_CLEARTID: wake one joiner. */
 void futex_wake_address(int __user *uaddr)
 {
+	struct futex_key key;
+
 	if (current->mm) {
 		futex_init_once();
-		futex_wake((unsigned long)uaddr, 1);
+		if (!get_futex_key((unsigned long)uaddr, false, &key))
+			futex_wake(&key, 1);
 	}
 }
 
@@ -163,8 +235,10 @@ SYSCALL_DEFINE4(futex, u32 __user *, uaddr,
 		const struct kernel_timespec __user *, utime)
 {
 	struct kernel_timespec ts;
+	struct futex_key key;
 	u64 timeout = 0;
-	int cmd = op & FUTEX_CMD_MASK;
+	int cmd = op & FUTEX_CMD_MASK, err;
+	bool shared = !(op & FUTEX_PRIVATE_FLAG);
 
 	futex_init_once();
 	switch (cmd) {
@@ -188,12 +262,13 @@ SYSCALL_DEFINE4(futex, u32 __user *, uaddr,
 			if (!timeout)
 				timeout = 1;
 		}
-		return futex_wait((unsigned long)uaddr, val, timeout);
+		return futex_wait((unsigned long)uaddr, shared, val, timeout);
 	case FUTEX_WAKE:
 	case FUTEX_WAKE_BITSET:
 		if ((unsigned long)uaddr & 3)
 			return -EINVAL;
-		return futex_wake((unsigned long)uaddr, (int)val);
+		err = get_futex_key((unsigned long)uaddr, shared, &key);
+		return err ? err : futex_wake(&key, (int)val);
 	default:
 		return -ENOSYS;
 	}
