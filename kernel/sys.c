@@ -16,15 +16,30 @@
 #include <anvil/sched/task.h>
 #include <anvil/syscalls.h>
 #include <asm/page.h>
+#include <asm/unistd.h>
 
 /* One bit per number already reported as missing. */
 static unsigned long enosys_seen[1024 / (8 * sizeof(unsigned long))];
+
+/*
+ * Missing on purpose, and asked for by every program of a C library
+ * that copes with ENOSYS: not worth a report. glibc probes rseq at
+ * startup and runs without it, as on a Linux built without CONFIG_RSEQ.
+ */
+static bool quietly_missing(long nr)
+{
+#ifdef __NR_rseq
+	if (nr == __NR_rseq)
+		return true;
+#endif
+	return false;
+}
 
 static long sys_ni_syscall(long nr)
 {
 	unsigned long bits = 8 * sizeof(unsigned long);
 
-	if (nr >= 0 && nr < 1024 &&
+	if (nr >= 0 && nr < 1024 && !quietly_missing(nr) &&
 	    !test_and_set_bit(nr % bits, &enosys_seen[nr / bits]))
 		pr_warn("anvil: %s[%d]: system call %ld is not implemented (ENOSYS)\n",
 			current->comm, current->pid, nr);
