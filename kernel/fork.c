@@ -393,6 +393,77 @@ SYSCALL_DEFINE5(clone, unsigned long, flags,
 	return kernel_clone(&args);
 }
 
+#ifdef __NR_clone3
+/* Linux's struct clone_args, version 2 (88 bytes); every field a u64. */
+struct clone_args {
+	u64 flags, pidfd, child_tid, parent_tid, exit_signal, stack,
+		stack_size, tls, set_tid, set_tid_size, cgroup;
+};
+#define CLONE_ARGS_SIZE_VER0 64		/* up to tls */
+
+/*
+ * Copy a struct that user space may know in an older (shorter) or newer
+ * (longer) version than ours: missing fields read as zero, and unknown
+ * ones must be zero (E2BIG), as Linux's copy_struct_from_user().
+ */
+static int copy_struct_from_user(void *dst, size_t ksize,
+				 const void __user *src, size_t usize)
+{
+	size_t n = min(ksize, usize);
+
+	memset(dst, 0, ksize);
+	if (copy_from_user(dst, src, n))
+		return -EFAULT;
+	for (size_t off = n; off < usize; off++) {
+		u8 c;
+
+		if (get_user(c, (const u8 __user *)src + off))
+			return -EFAULT;
+		if (c)
+			return -E2BIG;
+	}
+	return 0;
+}
+
+/*
+ * clone3(args, size): clone with its arguments in a struct, and a stack
+ * given as base and size (the child starts at the top, stacks growing
+ * down on both arches). glibc's pthread_create calls it first.
+ */
+SYSCALL_DEFINE2(clone3, struct clone_args __user *, uargs, size_t, size)
+{
+	struct clone_args ca;
+	struct kernel_clone_args args;
+	int err;
+
+	if (size < CLONE_ARGS_SIZE_VER0)
+		return -EINVAL;
+	if (size > PAGE_SIZE)
+		return -E2BIG;
+	err = copy_struct_from_user(&ca, sizeof(ca), uargs, size);
+	if (err)
+		return err;
+	/*
+	 * The signal has a field of its own; pidfds (CLONE_PIDFD: the pidfd
+	 * field means nothing without it, and glibc fills it anyway),
+	 * set_tid and cgroups are not anvil's.
+	 */
+	if ((ca.flags & (CSIGNAL | CLONE_PIDFD)) || ca.flags >> 32 ||
+	    ca.set_tid || ca.set_tid_size || ca.cgroup ||
+	    ca.exit_signal > _NSIG || !ca.stack != !ca.stack_size)
+		return -EINVAL;
+	args = (struct kernel_clone_args){
+		.flags = ca.flags,
+		.exit_signal = (int)ca.exit_signal,
+		.stack = ca.stack ? ca.stack + ca.stack_size : 0,
+		.tls = ca.tls,
+		.parent_tid = (int __user *)(unsigned long)ca.parent_tid,
+		.child_tid = (int __user *)(unsigned long)ca.child_tid,
+	};
+	return kernel_clone(&args);
+}
+#endif
+
 /*
  * make_init_process - the current kernel thread (kernel_init) becomes
  * the first process, init: its own thread group and session, an fd

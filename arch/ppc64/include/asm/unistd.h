@@ -134,6 +134,7 @@
 #define __NR_membarrier              365
 #define __NR_statx                   383
 #define __NR_rseq                    387
+#define __NR_clone3                  435
 #define __NR_faccessat2              439
 
 /*

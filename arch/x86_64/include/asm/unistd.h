@@ -133,6 +133,7 @@
 #define __NR_membarrier              324
 #define __NR_statx                   332
 #define __NR_rseq                    334
+#define __NR_clone3                  435
 #define __NR_faccessat2              439
 
 /* One more than the highest number anvil knows: the table's size. */
