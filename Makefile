@@ -58,6 +58,7 @@ USER_MODE_SRCS := kernel/sys.c kernel/entry.c kernel/signal.c mm/fault.c \
 	kernel/fork.c kernel/exit.c kernel/futex.c fs/exec.c fs/binfmt_elf.c fs/binfmt_script.c \
 	tests/kernel/user_fixture.c tests/kernel/fs_syscall_test.c tests/kernel/syscall_test.c \
 	kernel/sys_info.c kernel/resource.c kernel/time/posix-timers.c \
+	kernel/time/itimer.c \
 	kernel/reboot.c kernel/random.c kernel/sched/syscalls.c \
 	tests/kernel/sys_misc_test.c mm/syscalls.c tests/kernel/mremap_test.c \
 	fs/proc/base.c fs/proc/task_mmu.c fs/proc/version.c \

@@ -176,6 +176,7 @@ static int copy_signal(unsigned long flags, struct task_struct *p)
 	spin_unlock_irqrestore(&current->sighand->siglock, irqflags);
 	sig->pgrp = cur->pgrp;
 	sig->session = cur->session;
+	itimer_init(sig, p);		/* a fork's alarm starts unarmed */
 	p->signal = sig;
 	return 0;
 }
@@ -480,6 +481,7 @@ int make_init_process(void)
 	t->fs = copy_fs_struct(&init_fs);
 	if (!t->signal || !t->sighand || !t->files || !t->fs)
 		return -ENOMEM;
+	itimer_init(t->signal, t);
 	atomic_set(&t->sighand->count, 1);
 	spin_lock_init(&t->sighand->siglock);
 	rlimit_init_default(t->signal->rlim);

@@ -271,7 +271,9 @@ static void init_user_info(kernel_siginfo_t *info, int sig, int code)
 	memset(info, 0, sizeof(*info));
 	info->si_signo = sig;
 	info->si_code = code;
-	info->kill.si_pid = current->tgid;
+	/* From the kernel (a timer, say): no sending process, as Linux's
+	 * SEND_SIG_PRIV. */
+	info->kill.si_pid = code == SI_KERNEL ? 0 : current->tgid;
 	info->kill.si_uid = 0;
 }
 
@@ -860,11 +862,15 @@ void do_signal(struct pt_regs *regs)
 void exit_signals(struct task_struct *t)
 {
 	unsigned long flags;
+	bool last;
 
 	spin_lock_irqsave(&t->sighand->siglock, flags);
-	t->signal->nr_threads--;
+	last = --t->signal->nr_threads == 0;
 	flush_sigqueue(&t->pending);
 	spin_unlock_irqrestore(&t->sighand->siglock, flags);
+	/* Outside the siglock: the timer's function takes it (itimer.c). */
+	if (last)
+		itimer_exit(t->signal);
 }
 
 /*

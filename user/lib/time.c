@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * user/lib/time.c: clocks and sleeping: gettimeofday, times,
- * clock_gettime/clock_getres, nanosleep, sleep, usleep.
+ * user/lib/time.c: clocks, sleeping and alarms: gettimeofday, times,
+ * clock_gettime/clock_getres, nanosleep, sleep, usleep, alarm,
+ * setitimer/getitimer (struct itimerval and ITIMER_* are Linux's).
  *
  * newlib's libc.a calls gettimeofday (time()) and times (clock()).
  * struct timeval, struct timespec and struct tms have Linux's layout,
@@ -104,4 +105,20 @@ int usleep(useconds_t us)
 	};
 
 	return nanosleep(&ts, NULL);
+}
+
+unsigned alarm(unsigned seconds)
+{
+	return (unsigned)linux_syscall1(__NR_alarm, seconds);
+}
+
+int setitimer(int which, const struct itimerval *value,
+	      struct itimerval *ovalue)
+{
+	return __anvil_ret(linux_syscall3(__NR_setitimer, which, value, ovalue));
+}
+
+int getitimer(int which, struct itimerval *value)
+{
+	return __anvil_ret(linux_syscall2(__NR_getitimer, which, value));
 }

@@ -10,6 +10,7 @@
 
 #include <anvil/sched.h>
 #include <anvil/signal.h>
+#include <anvil/timer.h>
 #include <anvil/wait.h>
 #include <asm/ptrace.h>
 
@@ -34,7 +35,21 @@ struct signal_struct {
 	bool parent_notified;		/* [tasklist_lock] the exit was told */
 	int pgrp;			/* [tasklist_lock] process group id */
 	int session;			/* [tasklist_lock] session id */
+	/*
+	 * ITIMER_REAL (alarm, setitimer; kernel/time/itimer.c): the timer
+	 * sends SIGALRM to the group through its leader (a zombie leader
+	 * stays until the last thread is gone), every it_real_incr jiffies
+	 * if that is not 0. Changed with the timer disarmed, under
+	 * itimer_mutex.
+	 */
+	struct timer_list real_timer;
+	u64 it_real_incr;
+	struct task_struct *leader;	/* [I] */
 };
+
+/* kernel/time/itimer.c: set up a new group's timer; stop it at exit. */
+void itimer_init(struct signal_struct *sig, struct task_struct *leader);
+void itimer_exit(struct signal_struct *sig);
 
 /* A signal about to be handled: which, how, and what it says. */
 struct ksignal {

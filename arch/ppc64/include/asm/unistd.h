@@ -64,6 +64,8 @@
 #define __NR_truncate                92
 #define __NR_ftruncate               93
 #define __NR_fchmod                  94
+#define __NR_setitimer               104
+#define __NR_getitimer               105
 #define __NR_stat                    106
 #define __NR_lstat                   107
 #define __NR_fstat                   108

@@ -42,6 +42,9 @@
 #define __NR_dup2			63
 #define __NR_pause			29
 #define __NR_nanosleep			162
+#define __NR_alarm			27
+#define __NR_setitimer		104
+#define __NR_getitimer		105
 #define __NR_getpid			20
 #define __NR_clone			120
 #define __NR_fork			2
