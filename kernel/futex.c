@@ -128,8 +128,11 @@ static int get_futex_key(unsigned long addr, bool shared,
 		key->offset = ((vma->vm_pgoff << PAGE_SHIFT) +
 			       (addr - vma->vm_start));
 	} else {
+		/* A write fault: a read one could leave the zero page. */
 		page = follow_page(vma, addr);
-		if (!page && !handle_mm_fault(vma, addr, 0))
+		if (!page && !handle_mm_fault(vma, addr,
+					      (vma->vm_flags & VM_WRITE) ?
+						      FAULT_FLAG_WRITE : 0))
 			page = follow_page(vma, addr);
 		if (page) {
 			key->object = page;

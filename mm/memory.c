@@ -512,17 +512,7 @@ int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr,
 bool page_mapped_in_vma(struct page *page, struct vm_area_struct *vma,
 			unsigned long address)
 {
-	pmd_t *pmd = pmd_lookup(vma->vm_mm, address);
-	spinlock_t *ptl;
-	pte_t *pte;
-	bool found;
-
-	if (!pmd)
-		return false;
-	pte = pte_offset_map_lock(pmd, address, &ptl);
-	found = pte_present(*pte) && pte_pfn(*pte) == page_to_pfn(page);
-	pte_unmap_unlock(pte, ptl);
-	return found;
+	return follow_page(vma, address) == page;
 }
 
 struct page *follow_page_write(struct vm_area_struct *vma, unsigned long addr,

@@ -252,7 +252,13 @@ unsigned long do_mmap_file(struct mm_struct *mm, struct file *file,
 	ret = PTR_ERR(vma);
 	if (IS_ERR(vma))
 		goto out;
-	if (flags & MAP_POPULATE)
+	/*
+	 * Shared anonymous memory has no object behind it (Linux's shmem
+	 * file): a page is shared only once it exists, when fork copies its
+	 * PTE. So it is faulted in now; a page touched first after a fork
+	 * would otherwise be each process's own.
+	 */
+	if ((flags & MAP_POPULATE) || (!file && (vm_flags & VM_SHARED)))
 		populate_range(vma, addr, addr + len);
 	ret = addr;
 out:

@@ -3,7 +3,8 @@
  * user/tests/futex_shared.c: futexes in memory that processes share.
  *
  *   a child waits (FUTEX_WAIT, shared) on an int in a MAP_SHARED |
- *   MAP_ANONYMOUS page it inherited; the parent's FUTEX_WAKE wakes it;
+ *   MAP_ANONYMOUS page it inherited, untouched before the fork; the
+ *   parent's FUTEX_WAKE wakes it, and its write reaches the child;
  *   the same through a file both map with MAP_SHARED after the fork, at
  *   different addresses; a private FUTEX_WAKE does not reach a waiter in
  *   another process; FUTEX_WAIT on a changed value is EAGAIN.
@@ -98,7 +99,7 @@ static void shared_anonymous(void)
 	pid_t pid;
 
 	ok(word != MAP_FAILED, "mmap a shared anonymous page");
-	*word = 0;
+	/* Untouched before the fork: it must be shared all the same. */
 	pid = fork();
 	if (pid == 0)
 		wait_for_change(word);
